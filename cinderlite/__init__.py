@@ -1,0 +1,1 @@
+"""cinderlite: a small block storage service that speaks the OpenStack Cinder API."""

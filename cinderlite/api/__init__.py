@@ -1,0 +1,1 @@
+"""The REST API: paste pipeline, route table, handlers, schemas and views."""

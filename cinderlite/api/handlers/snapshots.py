@@ -1,0 +1,77 @@
+"""Snapshot handlers: create, show, list, detail, update, delete."""
+
+from cinderlite.api import pagination
+from cinderlite.api import wsgi
+from cinderlite.api.schemas import snapshots as schema
+from cinderlite.api.views import snapshots as view
+from cinderlite.policies import snapshots as policies
+from cinderlite.policies import volumes as volume_policies
+
+FILTERS = ('name', 'status', 'volume_id')
+
+
+def _list(req, detailed):
+    context = wsgi.context_of(req)
+    context.can(policies.GET_ALL)
+    all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
+                    and context.can(volume_policies.ALL_TENANTS, fatal=False))
+    page = pagination.page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
+    snapshots = wsgi.services_of(req).snapshots.get_all(
+        context, pagination.filters(req, FILTERS), all_projects, **page)
+    render = view.detail if detailed else view.summary
+    body = {'snapshots': [render(s) for s in snapshots]}
+    links = pagination.next_links(req, snapshots, page['limit'])
+    if links:
+        body['snapshots_links'] = links
+    return wsgi.json_response(body)
+
+
+def index(req):
+    """GET /snapshots: 200."""
+    return _list(req, detailed=False)
+
+
+def detail(req):
+    """GET /snapshots/detail: 200."""
+    return _list(req, detailed=True)
+
+
+def show(req, snapshot_id):
+    """GET /snapshots/{id}: 200; 404."""
+    context = wsgi.context_of(req)
+    context.can(policies.GET)
+    snapshot = wsgi.services_of(req).snapshots.get(context, snapshot_id)
+    return wsgi.json_response({'snapshot': view.detail(snapshot)})
+
+
+def create(req):
+    """POST /snapshots: 202 in ``creating``; 400 volume not available; 404; 413."""
+    context = wsgi.context_of(req)
+    context.can(policies.CREATE)
+    body = wsgi.json_body(req, schema.CREATE)['snapshot']
+    snapshot = wsgi.services_of(req).snapshots.create(
+        context, body['volume_id'], name=body.get('name') or body.get('display_name'),
+        description=body.get('description') or body.get('display_description'),
+        force=wsgi.bool_param(body.get('force') or False))
+    return wsgi.json_response({'snapshot': view.detail(snapshot)}, status=202)
+
+
+def update(req, snapshot_id):
+    """PUT /snapshots/{id}: 200."""
+    context = wsgi.context_of(req)
+    context.can(policies.UPDATE)
+    body = wsgi.json_body(req, schema.UPDATE)['snapshot']
+    values = {}
+    for key, alias in (('name', 'display_name'), ('description', 'display_description')):
+        if key in body or alias in body:
+            values[key] = body.get(key, body.get(alias))
+    snapshot = wsgi.services_of(req).snapshots.update(context, snapshot_id, values)
+    return wsgi.json_response({'snapshot': view.detail(snapshot)})
+
+
+def delete(req, snapshot_id):
+    """DELETE /snapshots/{id}: 202; 400 a cgsnapshot member or busy; 404."""
+    context = wsgi.context_of(req)
+    context.can(policies.DELETE)
+    wsgi.services_of(req).snapshots.delete(context, snapshot_id)
+    return wsgi.empty_response(202)

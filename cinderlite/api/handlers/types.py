@@ -1,0 +1,114 @@
+"""Volume type handlers: everyone lists and shows; admins manage types and extra specs."""
+
+from cinderlite import exception
+from cinderlite.api import wsgi
+from cinderlite.api.schemas import types as schema
+from cinderlite.api.views import types as view
+from cinderlite.policies import types as policies
+
+
+def _render(req, context, vtypes):
+    specs = wsgi.services_of(req).types.extra_specs(context, vtypes)
+    return [view.detail(context, t, specs[t.id]) for t in vtypes]
+
+
+def _specs(specs):
+    return {k: str(v) for k, v in (specs or {}).items()}
+
+
+def index(req):
+    """GET /types: 200 (private types for admins only)."""
+    context = wsgi.context_of(req)
+    context.can(policies.GET_ALL)
+    vtypes = wsgi.services_of(req).types.get_all(context)
+    return wsgi.json_response({'volume_types': _render(req, context, vtypes)})
+
+
+def show(req, type_id):
+    """GET /types/{id}: 200; 404 (``default`` names the default type)."""
+    context = wsgi.context_of(req)
+    context.can(policies.GET)
+    if type_id == 'default':
+        type_id = '__DEFAULT__'
+    vtype = wsgi.services_of(req).types.get(context, type_id)
+    return wsgi.json_response({'volume_type': _render(req, context, [vtype])[0]})
+
+
+def create(req):
+    """POST /types (admin): 200; 409 name taken."""
+    context = wsgi.context_of(req)
+    context.can(policies.MANAGE)
+    body = wsgi.json_body(req, schema.CREATE)['volume_type']
+    public = body.get('os-volume-type-access:is_public', body.get('is_public'))
+    vtype = wsgi.services_of(req).types.create(
+        context, body['name'].strip(), body.get('description'),
+        True if public is None else wsgi.bool_param(public), _specs(body.get('extra_specs')))
+    return wsgi.json_response({'volume_type': _render(req, context, [vtype])[0]})
+
+
+def update(req, type_id):
+    """PUT /types/{id} (admin): 200; 409 name taken."""
+    context = wsgi.context_of(req)
+    context.can(policies.MANAGE)
+    body = wsgi.json_body(req, schema.UPDATE)['volume_type']
+    values = {k: body[k] for k in ('name', 'description') if body.get(k) is not None}
+    if body.get('is_public') is not None:
+        values['is_public'] = wsgi.bool_param(body['is_public'])
+    if not values:
+        raise exception.InvalidInput(
+            reason='Specify volume type name, description, is_public or a combination '
+                   'thereof.')
+    vtype = wsgi.services_of(req).types.update(context, type_id, values)
+    return wsgi.json_response({'volume_type': _render(req, context, [vtype])[0]})
+
+
+def delete(req, type_id):
+    """DELETE /types/{id} (admin): 202; 400 in use."""
+    context = wsgi.context_of(req)
+    context.can(policies.MANAGE)
+    wsgi.services_of(req).types.delete(context, type_id)
+    return wsgi.empty_response(202)
+
+
+def show_extra_specs(req, type_id):
+    context = wsgi.context_of(req)
+    context.can(policies.EXTRA_SPECS_INDEX)
+    vtype = wsgi.services_of(req).types.get(context, type_id)
+    specs = wsgi.services_of(req).types.extra_specs(context, [vtype])[vtype.id]
+    return wsgi.json_response({'extra_specs': specs})
+
+
+def set_extra_specs(req, type_id):
+    """POST /types/{id}/extra_specs (admin): 200 with the specs set."""
+    context = wsgi.context_of(req)
+    context.can(policies.EXTRA_SPECS_MANAGE)
+    specs = _specs(wsgi.json_body(req, schema.EXTRA_SPECS)['extra_specs'])
+    wsgi.services_of(req).types.set_extra_specs(context, type_id, specs)
+    return wsgi.json_response({'extra_specs': specs})
+
+
+def show_extra_spec(req, type_id, key):
+    context = wsgi.context_of(req)
+    context.can(policies.EXTRA_SPECS_INDEX)
+    vtype = wsgi.services_of(req).types.get(context, type_id)
+    specs = wsgi.services_of(req).types.extra_specs(context, [vtype])[vtype.id]
+    if key not in specs:
+        raise exception.VolumeTypeExtraSpecNotFound(volume_type_id=type_id, key=key)
+    return wsgi.json_response({key: specs[key]})
+
+
+def update_extra_spec(req, type_id, key):
+    context = wsgi.context_of(req)
+    context.can(policies.EXTRA_SPECS_MANAGE)
+    spec = _specs(wsgi.json_body(req, schema.EXTRA_SPEC_ITEM))
+    if key not in spec:
+        raise exception.InvalidInput(reason='Request body and URI mismatch')
+    wsgi.services_of(req).types.set_extra_specs(context, type_id, spec)
+    return wsgi.json_response(spec)
+
+
+def delete_extra_spec(req, type_id, key):
+    context = wsgi.context_of(req)
+    context.can(policies.EXTRA_SPECS_MANAGE)
+    wsgi.services_of(req).types.delete_extra_spec(context, type_id, key)
+    return wsgi.empty_response(202)

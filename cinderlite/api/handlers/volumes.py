@@ -1,0 +1,149 @@
+"""Volume handlers: create, show, list, detail, update, delete, metadata."""
+
+from cinderlite import exception
+from cinderlite.api import pagination
+from cinderlite.api import wsgi
+from cinderlite.api.schemas import volumes as schema
+from cinderlite.api.views import volumes as view
+from cinderlite.policies import volumes as policies
+
+FILTERS = ('name', 'status', 'bootable', 'availability_zone', 'consistencygroup_id')
+
+
+def _details(req, context, volumes):
+    """Detail views of ``volumes`` with types and metadata in one query each."""
+    names, metadata = wsgi.services_of(req).volumes.describe(context, volumes)
+    return [view.detail(req, context, v, names, metadata[v.id]) for v in volumes]
+
+
+def _list(req, detailed):
+    context = wsgi.context_of(req)
+    context.can(policies.GET_ALL)
+    conf = wsgi.services_of(req).conf
+    all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
+                    and context.can(policies.ALL_TENANTS, fatal=False))
+    page = pagination.page_params(req, conf.osapi_max_limit)
+    filters = pagination.filters(req, FILTERS)
+    if 'bootable' in filters:
+        filters['bootable'] = wsgi.bool_param(filters['bootable'])
+    volumes = wsgi.services_of(req).volumes.get_all(context, filters, all_projects, **page)
+    items = (_details(req, context, volumes) if detailed
+             else [view.summary(req, v) for v in volumes])
+    body = {'volumes': items}
+    links = pagination.next_links(req, volumes, page['limit'])
+    if links:
+        body['volumes_links'] = links
+    return wsgi.json_response(body)
+
+
+def index(req):
+    """GET /volumes: 200 summaries. 400 bad paging; 404 unknown marker."""
+    return _list(req, detailed=False)
+
+
+def detail(req):
+    """GET /volumes/detail: 200 detail views."""
+    return _list(req, detailed=True)
+
+
+def show(req, volume_id):
+    """GET /volumes/{id}: 200; 404 unknown or another project's."""
+    context = wsgi.context_of(req)
+    context.can(policies.GET)
+    volume = wsgi.services_of(req).volumes.get(context, volume_id)
+    return wsgi.json_response({'volume': _details(req, context, [volume])[0]})
+
+
+def create(req):
+    """POST /volumes: 202 with the volume in ``creating``; 400, 404, 413."""
+    context = wsgi.context_of(req)
+    context.can(policies.CREATE)
+    body = wsgi.json_body(req, schema.CREATE)['volume']
+    if wsgi.bool_param(body.get('multiattach') or False):
+        raise exception.InvalidInput(reason='multiattach volumes are not supported.')
+    size = body.get('size')
+    volume = wsgi.services_of(req).volumes.create(
+        context, size=int(size) if size not in (None, '') else None,
+        name=body.get('name') or body.get('display_name'),
+        description=body.get('description') or body.get('display_description'),
+        volume_type=body.get('volume_type'), snapshot_id=body.get('snapshot_id'),
+        source_volid=body.get('source_volid'),
+        consistencygroup_id=body.get('consistencygroup_id'),
+        metadata=body.get('metadata'), availability_zone=body.get('availability_zone'))
+    return wsgi.json_response({'volume': _details(req, context, [volume])[0]}, status=202)
+
+
+def update(req, volume_id):
+    """PUT /volumes/{id}: 200 with the new detail view."""
+    context = wsgi.context_of(req)
+    context.can(policies.UPDATE)
+    body = wsgi.json_body(req, schema.UPDATE)['volume']
+    values = {}
+    for key, alias in (('name', 'display_name'), ('description', 'display_description')):
+        if key in body or alias in body:
+            values[key] = body.get(key, body.get(alias))
+    services = wsgi.services_of(req)
+    volume = services.volumes.update(context, volume_id, values)
+    if body.get('metadata') is not None:
+        services.volumes.set_metadata(context, volume_id, body['metadata'], replace=True)
+    return wsgi.json_response({'volume': _details(req, context, [volume])[0]})
+
+
+def delete(req, volume_id):
+    """DELETE /volumes/{id}: 202; 400 when it cannot be deleted now; 404."""
+    context = wsgi.context_of(req)
+    context.can(policies.DELETE)
+    wsgi.services_of(req).volumes.delete(context, volume_id)
+    return wsgi.empty_response(202)
+
+
+def show_metadata(req, volume_id):
+    context = wsgi.context_of(req)
+    context.can(policies.GET_METADATA)
+    metadata = wsgi.services_of(req).volumes.get_metadata(context, volume_id)
+    return wsgi.json_response({'metadata': metadata})
+
+
+def _write_metadata(req, volume_id, replace):
+    context = wsgi.context_of(req)
+    context.can(policies.UPDATE_METADATA)
+    metadata = wsgi.json_body(req, schema.METADATA)['metadata'] or {}
+    result = wsgi.services_of(req).volumes.set_metadata(context, volume_id, metadata,
+                                                       replace=replace)
+    return wsgi.json_response({'metadata': result})
+
+
+def update_metadata(req, volume_id):
+    """POST /volumes/{id}/metadata: merge keys."""
+    return _write_metadata(req, volume_id, replace=False)
+
+
+def replace_metadata(req, volume_id):
+    """PUT /volumes/{id}/metadata: replace all keys."""
+    return _write_metadata(req, volume_id, replace=True)
+
+
+def show_metadata_key(req, volume_id, key):
+    context = wsgi.context_of(req)
+    context.can(policies.GET_METADATA)
+    metadata = wsgi.services_of(req).volumes.get_metadata(context, volume_id)
+    if key not in metadata:
+        raise exception.VolumeMetadataNotFound(volume_id=volume_id, key=key)
+    return wsgi.json_response({'meta': {key: metadata[key]}})
+
+
+def update_metadata_key(req, volume_id, key):
+    context = wsgi.context_of(req)
+    context.can(policies.UPDATE_METADATA)
+    meta = wsgi.json_body(req, schema.METADATA_ITEM)['meta']
+    if key not in meta:
+        raise exception.InvalidInput(reason='Request body and URI mismatch')
+    wsgi.services_of(req).volumes.set_metadata(context, volume_id, meta)
+    return wsgi.json_response({'meta': meta})
+
+
+def delete_metadata_key(req, volume_id, key):
+    context = wsgi.context_of(req)
+    context.can(policies.DELETE_METADATA)
+    wsgi.services_of(req).volumes.delete_metadata(context, volume_id, key)
+    return wsgi.empty_response(200)

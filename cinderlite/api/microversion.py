@@ -1,0 +1,90 @@
+"""Microversions: parse ``OpenStack-API-Version: volume X.Y`` and answer with it on v3.
+
+History of what each version adds here:
+
+* 3.0 - the base v3 API.
+* 3.3 - user messages (``/messages``).
+* 3.6 - consistency group update may set an empty name or description.
+"""
+
+import re
+
+import webob.dec
+
+from cinderlite import exception
+from cinderlite.api import faults
+
+MIN_VERSION = (3, 0)
+MAX_VERSION = (3, 6)
+HEADER = 'OpenStack-API-Version'
+SERVICE = 'volume'
+ENVIRON_KEY = 'cinderlite.api_version'
+_FORMAT = re.compile(r'^([1-9]\d*)\.([1-9]\d*|0)$')
+
+
+def as_string(version):
+    return '%d.%d' % version
+
+
+def parse_header(value):
+    """The (major, minor) the header asks for; 3.0 when absent; ``latest`` is the max.
+
+    :raises InvalidVersionString: (400) malformed. :raises VersionNotSupported: (406).
+    """
+    if not value:
+        return MIN_VERSION
+    wanted = None
+    for item in value.split(','):
+        parts = item.strip().split()
+        if len(parts) == 2 and parts[0].lower() == SERVICE:
+            wanted = parts[1]
+    if wanted is None:
+        raise exception.InvalidInput(
+            reason='The %s header does not name the volume service.' % HEADER)
+    if wanted.lower() == 'latest':
+        return MAX_VERSION
+    match = _FORMAT.match(wanted)
+    if not match:
+        raise exception.InvalidVersionString(version=wanted)
+    version = (int(match.group(1)), int(match.group(2)))
+    if not MIN_VERSION <= version <= MAX_VERSION:
+        raise exception.VersionNotSupported(version=wanted, min=as_string(MIN_VERSION),
+                                            max=as_string(MAX_VERSION))
+    return version
+
+
+def requested(req):
+    """The version negotiated for ``req`` (None on v2, which has no microversions)."""
+    return req.environ.get(ENVIRON_KEY)
+
+
+def at_least(req, major, minor):
+    version = requested(req)
+    return version is not None and version >= (major, minor)
+
+
+class MicroversionMiddleware:
+    """Negotiates the version of each v3 request and stamps it on the response."""
+
+    def __init__(self, application):
+        self.application = application
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        if not req.script_name.startswith('/v3'):
+            return req.get_response(self.application)
+        try:
+            version = parse_header(req.headers.get(HEADER))
+        except exception.CinderliteException as e:
+            response = faults.from_exception(e)
+            version = MIN_VERSION
+        else:
+            req.environ[ENVIRON_KEY] = version
+            response = req.get_response(self.application)
+        response.headers[HEADER] = '%s %s' % (SERVICE, as_string(version))
+        response.headers['Vary'] = HEADER
+        return response
+
+    @classmethod
+    def factory(cls, global_conf, **local_conf):
+        return cls

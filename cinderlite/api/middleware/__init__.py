@@ -1,0 +1,1 @@
+"""WSGI middleware of the paste pipeline, one module per job."""

@@ -1,0 +1,97 @@
+"""Authentication: build the request context from noauth tokens or Keystone's headers.
+
+``noauth``: the ``X-Auth-Token`` is ``user:project``. Unlike real Cinder,
+only the user named ``admin`` is an admin; everyone else is a member (and
+reader) of their project, so tenant isolation is real on the embedded
+default too. ``keystone``: keystonemiddleware's ``auth_token`` runs before
+:class:`KeystoneContext`, which reads the headers it sets.
+"""
+
+import webob.dec
+from oslo_middleware import request_id
+
+from cinderlite import context as cl_context
+from cinderlite.api import paste_conf
+from cinderlite.api import faults
+
+CONTEXT_KEY = 'cinderlite.context'
+
+
+def _is_versions_request(req):
+    return req.path_info in ('', '/')
+
+
+def _request_id(req):
+    return req.environ.get(request_id.ENV_REQUEST_ID)
+
+
+class NoAuth:
+    """Trusts ``X-Auth-Token: user:project`` (for the embedded default and tests)."""
+
+    def __init__(self, application):
+        self.application = application
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        if _is_versions_request(req):
+            return req.get_response(self.application)
+        token = req.headers.get('X-Auth-Token', '')
+        user_id, sep, project_id = token.partition(':')
+        if not sep or not user_id or not project_id:
+            response = faults.error_response(
+                401, 'Authentication required: X-Auth-Token must be "user:project".')
+            response.headers['WWW-Authenticate'] = 'X-Auth-Token'
+            return response
+        roles = ['admin', 'member', 'reader'] if user_id == 'admin' else ['member', 'reader']
+        req.environ[CONTEXT_KEY] = cl_context.RequestContext(
+            user_id=user_id, project_id=project_id, roles=roles,
+            request_id=_request_id(req))
+        return req.get_response(self.application)
+
+    @classmethod
+    def factory(cls, global_conf, **local_conf):
+        return cls
+
+
+class KeystoneContext:
+    """Makes the request context from the X-* headers keystonemiddleware sets."""
+
+    def __init__(self, application):
+        self.application = application
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        if _is_versions_request(req):
+            return req.get_response(self.application)
+        if req.headers.get('X-Identity-Status', 'Confirmed') != 'Confirmed':
+            return faults.error_response(401, 'Authentication required')
+        ctx = cl_context.RequestContext.from_environ(req.environ,
+                                                     request_id=_request_id(req))
+        req.environ[CONTEXT_KEY] = ctx
+        return req.get_response(self.application)
+
+    @classmethod
+    def factory(cls, global_conf, **local_conf):
+        return cls
+
+
+def pipeline_factory(loader, global_conf, **local_conf):
+    """Pick the pipeline named by ``auth_strategy`` (``noauth`` or ``keystone``)."""
+    conf = paste_conf.conf_from(global_conf)
+    pipeline = local_conf[conf.auth_strategy].split()
+    filters = [loader.get_filter(name) for name in pipeline[:-1]]
+    app = loader.get_app(pipeline[-1])
+    for filter_ in reversed(filters):
+        app = filter_(app)
+    return app
+
+
+def authtoken_factory(global_conf, **local_conf):
+    """keystonemiddleware's auth_token, configured from ``[keystone_authtoken]`` of our conf."""
+    from keystonemiddleware import auth_token  # only the keystone pipeline needs it
+
+    conf = paste_conf.conf_from(global_conf)
+
+    def _filter(app):
+        return auth_token.AuthProtocol(app, {'oslo_config_config': conf})
+    return _filter

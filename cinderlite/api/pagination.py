@@ -1,0 +1,67 @@
+"""List parameters as Cinder reads them, and the ``*_links`` next link."""
+
+from urllib import parse
+
+from cinderlite import exception
+
+RESERVED = ('limit', 'offset', 'marker', 'sort', 'sort_key', 'sort_dir', 'all_tenants',
+            'with_count')
+
+
+def _non_negative_int(name, value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise exception.InvalidInput(reason='%s param must be an integer' % name) from None
+    if number < 0:
+        raise exception.InvalidInput(reason='%s param must be positive' % name)
+    return number
+
+
+def page_params(req, max_limit):
+    """``limit``/``offset``/``marker``/sort of a list request, ready for the data layer.
+
+    :raises InvalidInput: (400) a non-integer or negative limit or offset, an
+        unknown sort direction, or ``sort`` mixed with ``sort_key``/``sort_dir``.
+    """
+    params = req.GET
+    limit = params.get('limit')
+    limit = min(_non_negative_int('limit', limit), max_limit) if limit is not None \
+        else max_limit
+    offset = params.get('offset')
+    offset = _non_negative_int('offset', offset) if offset is not None else None
+    sort_keys, sort_dirs = [], []
+    if 'sort' in params:
+        if 'sort_key' in params or 'sort_dir' in params:
+            raise exception.InvalidInput(
+                reason="The 'sort_key' and 'sort_dir' parameters are deprecated and "
+                       "cannot be used with the 'sort' parameter.")
+        for item in params['sort'].split(','):
+            key, _, direction = item.strip().partition(':')
+            sort_keys.append(key.strip())
+            sort_dirs.append((direction or 'desc').strip().lower())
+    elif 'sort_key' in params or 'sort_dir' in params:
+        sort_keys = [params.get('sort_key', 'created_at')]
+        sort_dirs = [params.get('sort_dir', 'desc').lower()]
+    for direction in sort_dirs:
+        if direction not in ('asc', 'desc'):
+            raise exception.InvalidInput(reason='Unknown sort direction, must be asc or desc')
+    sort_keys = ['name' if k in ('display_name', 'name') else k for k in sort_keys]
+    return {'limit': limit, 'offset': offset, 'marker': params.get('marker'),
+            'sort_keys': sort_keys or None, 'sort_dirs': sort_dirs or None}
+
+
+def filters(req, allowed):
+    """Exact-match filters among ``allowed`` query parameters (others are ignored)."""
+    return {k: v for k, v in req.GET.items() if k in allowed and k not in RESERVED}
+
+
+def next_links(req, items, limit):
+    """``[{"rel": "next", "href": ...}]`` when a full page came back, else None."""
+    if not items or len(items) < limit:
+        return None
+    query = [(k, v) for k, v in req.GET.items() if k not in ('marker', 'limit')]
+    query += [('limit', str(limit)), ('marker', items[-1].id)]
+    href = '%s%s?%s' % (req.host_url, req.script_name + req.path_info,
+                        parse.urlencode(query))
+    return [{'rel': 'next', 'href': href}]

@@ -1,0 +1,124 @@
+"""The route table of /v2 and /v3, and the dispatcher that applies it.
+
+Paths are declared once, without the project; each is served as
+``/{project_id}/path`` on v2 and v3 and also as ``/path`` on v3 (Cinder 3.67:
+the project comes from the token). Path parameters carry no regex: the
+handler answers a clear 404 for an id it cannot find.
+"""
+
+import routes
+import webob.dec
+import webob.exc
+
+from cinderlite import exception
+from cinderlite.api import faults
+from cinderlite.api import microversion
+from cinderlite.api import wsgi
+from cinderlite.api.handlers import cgsnapshots
+from cinderlite.api.handlers import consistencygroups
+from cinderlite.api.handlers import messages
+from cinderlite.api.handlers import quota_sets
+from cinderlite.api.handlers import snapshots
+from cinderlite.api.handlers import types
+from cinderlite.api.handlers import versions
+from cinderlite.api.handlers import volumes
+
+# Literal paths come before parameterised siblings so that they win.
+ROUTE_DECLARATIONS = {
+    '/volumes': {'GET': volumes.index, 'POST': volumes.create},
+    '/volumes/detail': {'GET': volumes.detail},
+    '/volumes/{volume_id}': {'GET': volumes.show, 'PUT': volumes.update,
+                             'DELETE': volumes.delete},
+    '/volumes/{volume_id}/metadata': {'GET': volumes.show_metadata,
+                                      'POST': volumes.update_metadata,
+                                      'PUT': volumes.replace_metadata},
+    '/volumes/{volume_id}/metadata/{key}': {'GET': volumes.show_metadata_key,
+                                            'PUT': volumes.update_metadata_key,
+                                            'DELETE': volumes.delete_metadata_key},
+    '/snapshots': {'GET': snapshots.index, 'POST': snapshots.create},
+    '/snapshots/detail': {'GET': snapshots.detail},
+    '/snapshots/{snapshot_id}': {'GET': snapshots.show, 'PUT': snapshots.update,
+                                 'DELETE': snapshots.delete},
+    '/types': {'GET': types.index, 'POST': types.create},
+    '/types/{type_id}': {'GET': types.show, 'PUT': types.update, 'DELETE': types.delete},
+    '/types/{type_id}/extra_specs': {'GET': types.show_extra_specs,
+                                     'POST': types.set_extra_specs},
+    '/types/{type_id}/extra_specs/{key}': {'GET': types.show_extra_spec,
+                                           'PUT': types.update_extra_spec,
+                                           'DELETE': types.delete_extra_spec},
+    '/os-quota-sets/{target_project_id}/defaults': {'GET': quota_sets.defaults},
+    '/os-quota-sets/{target_project_id}': {'GET': quota_sets.show,
+                                           'PUT': quota_sets.update,
+                                           'DELETE': quota_sets.delete},
+    '/messages': {'GET': messages.index},
+    '/messages/{message_id}': {'GET': messages.show, 'DELETE': messages.delete},
+    '/consistencygroups': {'GET': consistencygroups.index,
+                           'POST': consistencygroups.create},
+    '/consistencygroups/detail': {'GET': consistencygroups.detail},
+    '/consistencygroups/create_from_src': {'POST': consistencygroups.create_from_src},
+    '/consistencygroups/{group_id}': {'GET': consistencygroups.show,
+                                      'PUT': consistencygroups.update},
+    '/consistencygroups/{group_id}/update': {'PUT': consistencygroups.update},
+    '/consistencygroups/{group_id}/delete': {'POST': consistencygroups.delete},
+    '/cgsnapshots': {'GET': cgsnapshots.index, 'POST': cgsnapshots.create},
+    '/cgsnapshots/detail': {'GET': cgsnapshots.detail},
+    '/cgsnapshots/{cgsnapshot_id}': {'GET': cgsnapshots.show,
+                                     'DELETE': cgsnapshots.delete},
+}
+
+
+def make_mapper(with_projectless):
+    """A routes.Mapper whose route names are keys of ``ROUTE_DECLARATIONS`` (or ``/``)."""
+    mapper = routes.Mapper()
+    mapper.connect('/', '/')
+    for path in ROUTE_DECLARATIONS:
+        mapper.connect(path, '/{project_id}' + path)
+    if with_projectless:
+        for path in ROUTE_DECLARATIONS:
+            mapper.connect(path, path)
+    return mapper
+
+
+VERSION_ROUTE = {'GET': versions.show_version}
+
+
+class APIRouter:
+    """Dispatches a request of one API version to its handler."""
+
+    def __init__(self, services, version):
+        self.services = services
+        self.version = version
+        self.mapper = make_mapper(with_projectless=(version == 'v3'))
+
+    @webob.dec.wsgify
+    def __call__(self, req):
+        try:
+            return self._dispatch(req)
+        except (exception.CinderliteException, webob.exc.HTTPException) as e:
+            return faults.from_exception(e)
+
+    def _dispatch(self, req):
+        result = self.mapper.routematch(req.path_info)
+        if result is None:
+            raise webob.exc.HTTPNotFound(detail='The resource could not be found.')
+        match, route = result
+        match = {k: v for k, v in match.items() if k not in ('controller', 'action')}
+        methods = ROUTE_DECLARATIONS.get(route.name, VERSION_ROUTE)
+        handler = methods.get(req.method)
+        if handler is None:
+            error = webob.exc.HTTPMethodNotAllowed(
+                detail='The method %s is not allowed for this resource.' % req.method)
+            error.headers['Allow'] = ', '.join(sorted(methods))
+            raise error
+        min_version = getattr(handler, 'min_version', None)
+        if min_version and not microversion.at_least(req, *min_version):
+            raise webob.exc.HTTPNotFound(detail='The resource could not be found.')
+        req.environ[wsgi.SERVICES_KEY] = self.services
+        req.environ['cinderlite.conf'] = self.services.conf
+        req.environ['cinderlite.api_major'] = self.version
+        project_id = match.pop('project_id', None)
+        context = req.environ.get(wsgi.CONTEXT_KEY)
+        if project_id is not None and context is not None \
+                and project_id != context.project_id:
+            raise exception.MalformedRequestUrl()
+        return handler(req, **match)

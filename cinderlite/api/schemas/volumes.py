@@ -1,0 +1,28 @@
+"""Schemas of volume request bodies."""
+
+from cinderlite.api import schemas
+
+SIZE = {'type': ['integer', 'string', 'null'], 'pattern': '^[0-9]+$', 'minimum': 0}
+
+CREATE = schemas.envelope('volume', {
+    'size': SIZE, 'name': schemas.NAME, 'description': schemas.DESCRIPTION,
+    'display_name': schemas.NAME, 'display_description': schemas.DESCRIPTION,
+    'volume_type': schemas.OPTIONAL_ID, 'snapshot_id': schemas.OPTIONAL_ID,
+    'source_volid': schemas.OPTIONAL_ID, 'consistencygroup_id': schemas.OPTIONAL_ID,
+    'availability_zone': schemas.OPTIONAL_ID, 'metadata': schemas.METADATA,
+    'multiattach': schemas.BOOLEAN,
+})
+
+UPDATE = schemas.envelope('volume', {
+    'name': schemas.NAME, 'description': schemas.DESCRIPTION,
+    'display_name': schemas.NAME, 'display_description': schemas.DESCRIPTION,
+    'metadata': schemas.METADATA,
+})
+
+METADATA = {'type': 'object', 'properties': {'metadata': schemas.METADATA},
+            'required': ['metadata']}
+
+METADATA_ITEM = {'type': 'object', 'properties': {'meta': {
+    'type': 'object', 'minProperties': 1, 'maxProperties': 1,
+    'patternProperties': {'^.{1,255}$': {'type': 'string', 'maxLength': 255}},
+    'additionalProperties': False}}, 'required': ['meta']}

@@ -1,0 +1,72 @@
+"""Request and response helpers every handler uses: JSON in and out, context, services."""
+
+import jsonschema
+import webob
+from oslo_serialization import jsonutils
+
+from cinderlite import exception
+
+CONTEXT_KEY = 'cinderlite.context'
+SERVICES_KEY = 'cinderlite.services'
+JSON_TYPES = ('application/json', 'application/vnd.openstack.volume+json')
+
+
+def context_of(req):
+    return req.environ[CONTEXT_KEY]
+
+
+def services_of(req):
+    return req.environ[SERVICES_KEY]
+
+
+def json_body(req, schema):
+    """The request's JSON body, validated against ``schema``.
+
+    :raises UnsupportedMediaType: (415) not JSON.
+    :raises MalformedRequestBody: (400) not parseable.
+    :raises ValidationError: (400) Cinder's "Invalid input for field/attribute" message.
+    """
+    if req.body and req.content_type and req.content_type not in JSON_TYPES:
+        raise exception.UnsupportedMediaType(content_type=req.content_type)
+    try:
+        body = jsonutils.loads(req.body) if req.body else {}
+    except ValueError:
+        raise exception.MalformedRequestBody(reason='invalid JSON') from None
+    validate(body, schema)
+    return body
+
+
+def validate(body, schema):
+    validator = jsonschema.Draft4Validator(schema)
+    error = jsonschema.exceptions.best_match(validator.iter_errors(body))
+    if error is None:
+        return
+    if error.validator == 'required':
+        field = '/'.join(str(p) for p in error.path) or 'body'
+        detail = 'Invalid input for field/attribute %s. Value: %s. %s' % (
+            field, jsonutils.dumps(error.instance), error.message)
+    elif error.validator == 'additionalProperties' and not error.path:
+        detail = 'Invalid input: %s' % error.message
+    else:
+        field = '/'.join(str(p) for p in error.path) or 'body'
+        detail = 'Invalid input for field/attribute %s. Value: %s. %s' % (
+            field, jsonutils.dumps(error.instance), error.message)
+    raise exception.ValidationError(detail=detail)
+
+
+def json_response(body, status=200):
+    response = webob.Response(status=status, content_type='application/json',
+                              charset='UTF-8')
+    response.body = jsonutils.dump_as_bytes(body)
+    return response
+
+
+def empty_response(status=202):
+    response = webob.Response(status=status)
+    response.content_type = None
+    return response
+
+
+def bool_param(value):
+    """Cinder's truthy strings: ``true``/``1``/``yes``/``on`` (any case)."""
+    return str(value).strip().lower() in ('true', '1', 'yes', 'y', 'on', 't')

@@ -1,0 +1,51 @@
+"""cinderlite-manage: ``db sync``, ``db version``, ``service list``."""
+
+import sys
+
+from oslo_config import cfg
+
+from cinderlite import context as cl_context
+from cinderlite.cmd import common
+from cinderlite.db import migration
+from cinderlite.db import services as db_services
+from cinderlite.scheduler import host_state
+
+
+def db_sync(conf):
+    migration.upgrade()
+    print('Database is at revision %s' % migration.current_version())
+
+
+def db_version(conf):
+    print(migration.current_version() or 'None')
+
+
+def service_list(conf):
+    rows = db_services.list_services(cl_context.get_admin_context())
+    fmt = '%-22s %-30s %-6s %-8s %s'
+    print(fmt % ('Binary', 'Host', 'Zone', 'State', 'Updated At'))
+    for svc in rows:
+        state = ':-)' if host_state.is_up(svc, conf.service_down_time) else 'XXX'
+        print(fmt % (svc.binary, svc.host, 'nova', state,
+                     svc.heartbeat_at.isoformat() if svc.heartbeat_at else '-'))
+
+
+COMMANDS = {'db': {'sync': db_sync, 'version': db_version},
+            'service': {'list': service_list}}
+
+
+def _add_parsers(subparsers):
+    for category, actions in COMMANDS.items():
+        parser = subparsers.add_parser(category)
+        parser.add_argument('action', choices=sorted(actions))
+
+
+def _register(conf):
+    conf.register_cli_opt(cfg.SubCommandOpt('category', title='Commands',
+                                            handler=_add_parsers))
+
+
+def main():
+    conf = common.setup(extra_opts=_register)
+    COMMANDS[conf.category.name][conf.category.action](conf)
+    sys.exit(0)

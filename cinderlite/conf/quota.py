@@ -1,0 +1,26 @@
+"""Default quota limits, used for every project without its own limits."""
+
+from oslo_config import cfg
+
+OPTS = [
+    cfg.IntOpt('quota_volumes', default=10,
+               help='Volumes a project may hold. -1 is unlimited.'),
+    cfg.IntOpt('quota_snapshots', default=10,
+               help='Snapshots a project may hold, cgsnapshot members included. '
+                    '-1 is unlimited.'),
+    cfg.IntOpt('quota_gigabytes', default=1000,
+               help='Total GiB of volumes a project may hold. -1 is unlimited.'),
+    cfg.IntOpt('quota_consistencygroups', default=10,
+               help='Consistency groups a project may hold. -1 is unlimited.'),
+    cfg.IntOpt('per_volume_size_limit', default=-1,
+               help='Largest volume a project may create, in GiB (the '
+                    '"per_volume_gigabytes" quota). -1 is unlimited.'),
+]
+
+
+def register_opts(conf):
+    conf.register_opts(OPTS)
+
+
+def list_opts():
+    return [('DEFAULT', OPTS)]

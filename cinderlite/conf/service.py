@@ -1,0 +1,28 @@
+"""Options naming this node and its message bus."""
+
+import socket
+
+from oslo_config import cfg
+
+OPTS = [
+    cfg.StrOpt('host', default=socket.gethostname(), sample_default='<hostname>',
+               help='Name of this node. Volume services are addressed as '
+                    'host@backend; renaming a host strands the volumes it holds.'),
+]
+
+UPGRADE_OPTS = [
+    cfg.StrOpt('volume',
+               help='Highest RPC version the volume API sends, such as "1.0", while '
+                    'some volume services are older. Unset: the newest.'),
+    cfg.StrOpt('scheduler',
+               help='Highest RPC version the scheduler API sends. Unset: the newest.'),
+]
+
+
+def register_opts(conf):
+    conf.register_opts(OPTS)
+    conf.register_opts(UPGRADE_OPTS, group='upgrade_levels')
+
+
+def list_opts():
+    return [('DEFAULT', OPTS), ('upgrade_levels', UPGRADE_OPTS)]

@@ -1,0 +1,39 @@
+"""Options of the volume service and of its backends."""
+
+from oslo_config import cfg
+
+OPTS = [
+    cfg.ListOpt('enabled_backends', default=['file'],
+                help='Backends this volume service runs, each configured in a '
+                     'section of its own name and served as host@name.'),
+    cfg.IntOpt('clone_workers', default=4, min=1,
+               help='Threads that clone volumes at once when a driver does not '
+                    'clone a whole consistency group itself.'),
+]
+
+BACKEND_OPTS = [
+    cfg.StrOpt('volume_driver', default='file',
+               help='The driver of this backend: an entry point name of '
+                    'cinderlite.volume.drivers (such as "file") or a dotted path '
+                    'module.Class.'),
+    cfg.StrOpt('volume_backend_name',
+               help='Name volume types match with the extra spec '
+                    'volume_backend_name. Defaults to the section name.'),
+    cfg.StrOpt('volumes_dir',
+               help='File driver: the directory of its volume files. Defaults to '
+                    '$state_path/volumes/<backend>.'),
+]
+
+
+def register_opts(conf):
+    conf.register_opts(OPTS)
+
+
+def register_backend_opts(conf, backend):
+    """Register the per-backend options in the section named ``backend``."""
+    conf.register_opts(BACKEND_OPTS, group=backend)
+    return conf[backend]
+
+
+def list_opts():
+    return [('DEFAULT', OPTS), ('file', BACKEND_OPTS)]

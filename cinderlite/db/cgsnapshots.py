@@ -1,0 +1,70 @@
+"""Queries on consistency group snapshots."""
+
+import sqlalchemy as sa
+
+from cinderlite import exception
+from cinderlite.db import common
+from cinderlite.db import engine
+from cinderlite.db import models
+
+
+def create_cgsnapshot(context, values):
+    with engine.writer(context) as session:
+        session.execute(sa.insert(models.CgSnapshot),
+                        [dict(values, created_at=models.utcnow())])
+
+
+def get_cgsnapshot(context, cgsnapshot_id):
+    """The caller's cgsnapshot; another project's is CgSnapshotNotFound."""
+    with engine.reader(context) as session:
+        query = common.scoped(session.query(models.CgSnapshot), models.CgSnapshot, context)
+        row = query.filter(models.CgSnapshot.id == cgsnapshot_id).first()
+        if row is None:
+            raise exception.CgSnapshotNotFound(cgsnapshot_id=cgsnapshot_id)
+        return row
+
+
+def list_cgsnapshots(context, filters=None, all_projects=False, **page):
+    with engine.reader(context) as session:
+        model = models.CgSnapshot
+        query = common.scoped(session.query(model), model, context, all_projects)
+        for key, value in (filters or {}).items():
+            query = query.filter(getattr(model, key) == value)
+        marker_query = common.scoped(session.query(model), model, context)
+        return common.paginate(query, model, marker_query, **page).all()
+
+
+def count_cgsnapshots_of_group(context, group_id):
+    with engine.reader(context) as session:
+        return (session.query(sa.func.count(models.CgSnapshot.id))
+                .filter(models.CgSnapshot.consistencygroup_id == group_id).scalar())
+
+
+def update_cgsnapshot(context, cgsnapshot_id, values):
+    with engine.writer(context) as session:
+        session.execute(sa.update(models.CgSnapshot)
+                        .where(models.CgSnapshot.id == cgsnapshot_id).values(**values))
+
+
+def conditional_update(context, cgsnapshot_id, values, expected_statuses):
+    with engine.writer(context) as session:
+        return session.execute(
+            sa.update(models.CgSnapshot)
+            .where(models.CgSnapshot.id == cgsnapshot_id)
+            .where(models.CgSnapshot.status.in_(list(expected_statuses)))
+            .values(**values)).rowcount == 1
+
+
+def delete_cgsnapshot(context, cgsnapshot_id):
+    with engine.writer(context) as session:
+        session.execute(sa.delete(models.CgSnapshot)
+                        .where(models.CgSnapshot.id == cgsnapshot_id))
+
+
+def get_stuck_cgsnapshots(context, host_prefix, statuses):
+    with engine.reader(context) as session:
+        return (session.query(models.CgSnapshot)
+                .join(models.ConsistencyGroup,
+                      models.ConsistencyGroup.id == models.CgSnapshot.consistencygroup_id)
+                .filter(models.ConsistencyGroup.host.like(host_prefix + '%'))
+                .filter(models.CgSnapshot.status.in_(list(statuses))).all())

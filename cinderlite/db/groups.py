@@ -1,0 +1,127 @@
+"""Queries on consistency groups and the volume types they accept."""
+
+import sqlalchemy as sa
+
+from cinderlite import exception
+from cinderlite.db import common
+from cinderlite.db import engine
+from cinderlite.db import models
+
+
+def create_group(context, values, volume_type_ids):
+    """Insert a group row and its accepted types; ``values`` holds every column."""
+    with engine.writer(context) as session:
+        values = dict(values, created_at=models.utcnow())
+        session.execute(sa.insert(models.ConsistencyGroup), [values])
+        session.execute(sa.insert(models.ConsistencyGroupVolumeType),
+                        [{'consistencygroup_id': values['id'], 'volume_type_id': t,
+                          'created_at': values['created_at']} for t in volume_type_ids])
+
+
+def get_group(context, group_id):
+    """The caller's group; another project's is ConsistencyGroupNotFound."""
+    with engine.reader(context) as session:
+        query = common.scoped(session.query(models.ConsistencyGroup),
+                              models.ConsistencyGroup, context)
+        group = query.filter(models.ConsistencyGroup.id == group_id).first()
+        if group is None:
+            raise exception.ConsistencyGroupNotFound(consistencygroup_id=group_id)
+        return group
+
+
+def get_group_for_update(context, group_id):
+    """Like get_group, locking the row (FOR UPDATE) for the caller's transaction."""
+    with engine.writer(context) as session:
+        query = common.scoped(session.query(models.ConsistencyGroup),
+                              models.ConsistencyGroup, context)
+        group = (query.filter(models.ConsistencyGroup.id == group_id)
+                 .with_for_update().first())
+        if group is None:
+            raise exception.ConsistencyGroupNotFound(consistencygroup_id=group_id)
+        return group
+
+
+def get_volume_type_ids(context, group_ids):
+    """``{group_id: [type ids]}`` for the listed groups, in one query."""
+    result = {gid: [] for gid in group_ids}
+    if not group_ids:
+        return result
+    with engine.reader(context) as session:
+        rows = (session.query(models.ConsistencyGroupVolumeType)
+                .filter(models.ConsistencyGroupVolumeType.consistencygroup_id.in_(
+                    list(group_ids)))
+                .order_by(models.ConsistencyGroupVolumeType.volume_type_id).all())
+    for row in rows:
+        result[row.consistencygroup_id].append(row.volume_type_id)
+    return result
+
+
+def list_groups(context, filters=None, all_projects=False, **page):
+    with engine.reader(context) as session:
+        model = models.ConsistencyGroup
+        query = common.scoped(session.query(model), model, context, all_projects)
+        for key, value in (filters or {}).items():
+            query = query.filter(getattr(model, key) == value)
+        marker_query = common.scoped(session.query(model), model, context)
+        return common.paginate(query, model, marker_query, **page).all()
+
+
+def update_group(context, group_id, values):
+    with engine.writer(context) as session:
+        session.execute(sa.update(models.ConsistencyGroup)
+                        .where(models.ConsistencyGroup.id == group_id).values(**values))
+
+
+def conditional_update(context, group_id, values, expected_statuses):
+    """Move a group out of ``expected_statuses``; returns whether this call won."""
+    with engine.writer(context) as session:
+        return session.execute(
+            sa.update(models.ConsistencyGroup)
+            .where(models.ConsistencyGroup.id == group_id)
+            .where(models.ConsistencyGroup.status.in_(list(expected_statuses)))
+            .values(**values)).rowcount == 1
+
+
+def delete_group(context, group_id):
+    with engine.writer(context) as session:
+        session.execute(sa.delete(models.ConsistencyGroupVolumeType)
+                        .where(models.ConsistencyGroupVolumeType.consistencygroup_id
+                               == group_id))
+        session.execute(sa.delete(models.ConsistencyGroup)
+                        .where(models.ConsistencyGroup.id == group_id))
+
+
+def count_clones_in_flight(context, source_group_id=None, cgsnapshot_id=None):
+    """Groups still being created from this source group or cgsnapshot."""
+    model = models.ConsistencyGroup
+    with engine.reader(context) as session:
+        query = session.query(sa.func.count(model.id)).filter(model.status == 'creating')
+        if source_group_id:
+            query = query.filter(model.source_cg_id == source_group_id)
+        else:
+            query = query.filter(model.cgsnapshot_id == cgsnapshot_id)
+        return query.scalar()
+
+
+def count_clones_in_flight_of_volumes(context, volume_ids):
+    """Groups in ``creating`` whose clones are made from any of these volumes."""
+    if not volume_ids:
+        return 0
+    with engine.reader(context) as session:
+        return (session.query(sa.func.count(models.Volume.id))
+                .filter(models.Volume.source_volid.in_(list(volume_ids)))
+                .filter(models.Volume.status == 'creating').scalar())
+
+
+def get_stuck_groups(context, host_prefix, statuses):
+    with engine.reader(context) as session:
+        return (session.query(models.ConsistencyGroup)
+                .filter(models.ConsistencyGroup.host.like(host_prefix + '%'))
+                .filter(models.ConsistencyGroup.status.in_(list(statuses))).all())
+
+
+def count_groups_with_type(context, volume_type_id):
+    with engine.reader(context) as session:
+        return (session.query(sa.func.count(models.ConsistencyGroupVolumeType.volume_type_id))
+                .filter(models.ConsistencyGroupVolumeType.volume_type_id == volume_type_id)
+                .scalar())

@@ -1,0 +1,194 @@
+"""SQLAlchemy 2 declarative models of DESIGN.md section 4.
+
+Rows are deleted for real when their resource is deleted: a status of
+``deleted`` is never stored, so every count of rows is a count of live things
+and quota usage can be recounted from the tables.
+"""
+
+import datetime
+
+from sqlalchemy import Boolean
+from sqlalchemy import DateTime
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+
+
+def utcnow():
+    """Naive UTC now, the form Cinder stores and shows."""
+    return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime.datetime | None] = mapped_column(
+        DateTime, onupdate=utcnow)
+
+    def to_dict(self):
+        return {c.key: getattr(self, c.key) for c in self.__table__.columns}
+
+
+UUID = String(36)
+
+
+class VolumeType(Base):
+    __tablename__ = 'volume_types'
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    description: Mapped[str | None] = mapped_column(String(255))
+    is_public: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class VolumeTypeExtraSpec(Base):
+    __tablename__ = 'volume_type_extra_specs'
+    __table_args__ = (UniqueConstraint('volume_type_id', 'key',
+                                       name='uniq_type_extra_spec_key'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    volume_type_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('volume_types.id', ondelete='CASCADE'))
+    key: Mapped[str] = mapped_column(String(255))
+    value: Mapped[str | None] = mapped_column(String(255))
+
+
+class ConsistencyGroup(Base):
+    __tablename__ = 'consistencygroups'
+    __table_args__ = (Index('ix_consistencygroups_project_id', 'project_id'),
+                      Index('ix_consistencygroups_host', 'host'),
+                      Index('ix_consistencygroups_status', 'status'))
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str | None] = mapped_column(String(255))
+    host: Mapped[str | None] = mapped_column(String(255))
+    availability_zone: Mapped[str | None] = mapped_column(String(255))
+    name: Mapped[str | None] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(255))
+    source_cg_id: Mapped[str | None] = mapped_column(UUID)
+    cgsnapshot_id: Mapped[str | None] = mapped_column(UUID)
+
+
+class ConsistencyGroupVolumeType(Base):
+    __tablename__ = 'consistencygroup_volume_types'
+    consistencygroup_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('consistencygroups.id', ondelete='CASCADE'), primary_key=True)
+    volume_type_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('volume_types.id'), primary_key=True)
+
+
+class Volume(Base):
+    __tablename__ = 'volumes'
+    __table_args__ = (Index('ix_volumes_project_id', 'project_id'),
+                      Index('ix_volumes_host', 'host'),
+                      Index('ix_volumes_status', 'status'),
+                      Index('ix_volumes_consistencygroup_id', 'consistencygroup_id'))
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str | None] = mapped_column(String(255))
+    host: Mapped[str | None] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    availability_zone: Mapped[str | None] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(255))
+    name: Mapped[str | None] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(String(255))
+    volume_type_id: Mapped[str] = mapped_column(UUID, ForeignKey('volume_types.id'))
+    snapshot_id: Mapped[str | None] = mapped_column(UUID)
+    source_volid: Mapped[str | None] = mapped_column(UUID)
+    consistencygroup_id: Mapped[str | None] = mapped_column(
+        UUID, ForeignKey('consistencygroups.id'))
+    bootable: Mapped[bool] = mapped_column(Boolean, default=False)
+    provider_location: Mapped[str | None] = mapped_column(String(255))
+
+
+class VolumeMetadata(Base):
+    __tablename__ = 'volume_metadata'
+    __table_args__ = (UniqueConstraint('volume_id', 'key', name='uniq_volume_metadata_key'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    volume_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('volumes.id', ondelete='CASCADE'))
+    key: Mapped[str] = mapped_column(String(255))
+    value: Mapped[str | None] = mapped_column(String(255))
+
+
+class CgSnapshot(Base):
+    __tablename__ = 'cgsnapshots'
+    __table_args__ = (Index('ix_cgsnapshots_project_id', 'project_id'),
+                      Index('ix_cgsnapshots_consistencygroup_id', 'consistencygroup_id'))
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str | None] = mapped_column(String(255))
+    consistencygroup_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('consistencygroups.id'))
+    name: Mapped[str | None] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(255))
+
+
+class Snapshot(Base):
+    __tablename__ = 'snapshots'
+    __table_args__ = (Index('ix_snapshots_project_id', 'project_id'),
+                      Index('ix_snapshots_volume_id', 'volume_id'),
+                      Index('ix_snapshots_cgsnapshot_id', 'cgsnapshot_id'))
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str | None] = mapped_column(String(255))
+    volume_id: Mapped[str] = mapped_column(UUID, ForeignKey('volumes.id'))
+    cgsnapshot_id: Mapped[str | None] = mapped_column(
+        UUID, ForeignKey('cgsnapshots.id'))
+    volume_type_id: Mapped[str | None] = mapped_column(UUID)
+    status: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str | None] = mapped_column(String(255))
+    description: Mapped[str | None] = mapped_column(String(255))
+    progress: Mapped[str | None] = mapped_column(String(255))
+    provider_location: Mapped[str | None] = mapped_column(String(255))
+
+
+class Quota(Base):
+    __tablename__ = 'quotas'
+    __table_args__ = (UniqueConstraint('project_id', 'resource', name='uniq_quotas_resource'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    resource: Mapped[str] = mapped_column(String(300))
+    hard_limit: Mapped[int] = mapped_column(Integer)
+
+
+class QuotaUsage(Base):
+    __tablename__ = 'quota_usages'
+    __table_args__ = (UniqueConstraint('project_id', 'resource',
+                                       name='uniq_quota_usages_resource'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    resource: Mapped[str] = mapped_column(String(300))
+    in_use: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Service(Base):
+    __tablename__ = 'services'
+    __table_args__ = (UniqueConstraint('host', 'binary', name='uniq_services_host_binary'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    host: Mapped[str] = mapped_column(String(255))
+    binary: Mapped[str] = mapped_column(String(255))
+    topic: Mapped[str] = mapped_column(String(255))
+    report_count: Mapped[int] = mapped_column(Integer, default=0)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    capabilities: Mapped[str | None] = mapped_column(Text)
+    heartbeat_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+
+
+class Message(Base):
+    __tablename__ = 'messages'
+    __table_args__ = (Index('ix_messages_project_id', 'project_id'),)
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    request_id: Mapped[str | None] = mapped_column(String(255))
+    resource_type: Mapped[str] = mapped_column(String(255))
+    resource_uuid: Mapped[str | None] = mapped_column(UUID)
+    event_id: Mapped[str] = mapped_column(String(255))
+    message_level: Mapped[str] = mapped_column(String(255))
+    user_message: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,115 @@
+"""Queries on snapshots."""
+
+import sqlalchemy as sa
+
+from cinderlite import exception
+from cinderlite.db import common
+from cinderlite.db import engine
+from cinderlite.db import models
+
+
+def create_snapshots(context, rows):
+    """Insert snapshot rows in one bulk statement."""
+    if not rows:
+        return
+    now = models.utcnow()
+    for row in rows:
+        row.setdefault('created_at', now)
+    with engine.writer(context) as session:
+        session.execute(sa.insert(models.Snapshot), rows)
+
+
+def get_snapshot(context, snapshot_id):
+    with engine.reader(context) as session:
+        query = common.scoped(session.query(models.Snapshot), models.Snapshot, context)
+        snapshot = query.filter(models.Snapshot.id == snapshot_id).first()
+        if snapshot is None:
+            raise exception.SnapshotNotFound(snapshot_id=snapshot_id)
+        return snapshot
+
+
+def get_snapshots_by_ids(context, snapshot_ids):
+    if not snapshot_ids:
+        return []
+    with engine.reader(context) as session:
+        return (session.query(models.Snapshot)
+                .filter(models.Snapshot.id.in_(list(snapshot_ids))).all())
+
+
+def get_cgsnapshot_members(context, cgsnapshot_ids):
+    with engine.reader(context) as session:
+        return (session.query(models.Snapshot)
+                .filter(models.Snapshot.cgsnapshot_id.in_(list(cgsnapshot_ids)))
+                .order_by(models.Snapshot.created_at, models.Snapshot.id).all())
+
+
+def list_snapshots(context, filters=None, all_projects=False, **page):
+    with engine.reader(context) as session:
+        query = common.scoped(session.query(models.Snapshot), models.Snapshot, context,
+                              all_projects)
+        for key, value in (filters or {}).items():
+            query = query.filter(getattr(models.Snapshot, key) == value)
+        marker_query = common.scoped(session.query(models.Snapshot), models.Snapshot,
+                                     context)
+        return common.paginate(query, models.Snapshot, marker_query, **page).all()
+
+
+def count_snapshots_of_volumes(context, volume_ids):
+    """How many snapshots the listed volumes have, in one query."""
+    if not volume_ids:
+        return 0
+    with engine.reader(context) as session:
+        return (session.query(sa.func.count(models.Snapshot.id))
+                .filter(models.Snapshot.volume_id.in_(list(volume_ids))).scalar())
+
+
+def update_snapshot(context, snapshot_id, values):
+    with engine.writer(context) as session:
+        session.execute(sa.update(models.Snapshot)
+                        .where(models.Snapshot.id == snapshot_id).values(**values))
+
+
+def update_snapshots(context, values_by_id):
+    """Apply ``{snapshot_id: {column: value}}`` in one statement."""
+    with engine.writer(context) as session:
+        common.update_by_id(session, models.Snapshot, values_by_id)
+
+
+def conditional_update(context, snapshot_id, values, expected_statuses):
+    """Move one snapshot out of ``expected_statuses``; returns whether this call won."""
+    with engine.writer(context) as session:
+        return session.execute(
+            sa.update(models.Snapshot)
+            .where(models.Snapshot.id == snapshot_id)
+            .where(models.Snapshot.status.in_(list(expected_statuses)))
+            .values(**values)).rowcount == 1
+
+
+def set_status_of_cgsnapshot_members(context, cgsnapshot_id, status, from_statuses=None):
+    with engine.writer(context) as session:
+        stmt = (sa.update(models.Snapshot)
+                .where(models.Snapshot.cgsnapshot_id == cgsnapshot_id))
+        if from_statuses:
+            stmt = stmt.where(models.Snapshot.status.in_(list(from_statuses)))
+        return session.execute(stmt.values(status=status,
+                                           updated_at=models.utcnow())).rowcount
+
+
+def delete_snapshot(context, snapshot_id):
+    with engine.writer(context) as session:
+        session.execute(sa.delete(models.Snapshot).where(models.Snapshot.id == snapshot_id))
+
+
+def delete_cgsnapshot_members(context, cgsnapshot_id):
+    with engine.writer(context) as session:
+        session.execute(sa.delete(models.Snapshot)
+                        .where(models.Snapshot.cgsnapshot_id == cgsnapshot_id))
+
+
+def get_stuck_snapshots(context, volume_host_prefix, statuses):
+    with engine.reader(context) as session:
+        return (session.query(models.Snapshot)
+                .join(models.Volume, models.Volume.id == models.Snapshot.volume_id)
+                .filter(models.Volume.host.like(volume_host_prefix + '%'))
+                .filter(models.Snapshot.status.in_(list(statuses)))
+                .filter(models.Snapshot.cgsnapshot_id.is_(None)).all())

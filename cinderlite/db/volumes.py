@@ -1,0 +1,196 @@
+"""Queries on volumes and their metadata."""
+
+import sqlalchemy as sa
+
+from cinderlite import exception
+from cinderlite.db import common
+from cinderlite.db import engine
+from cinderlite.db import models
+
+
+def create_volumes(context, rows):
+    """Insert volume rows (dicts with every column) in one bulk statement."""
+    if not rows:
+        return
+    now = models.utcnow()
+    for row in rows:
+        row.setdefault('created_at', now)
+    with engine.writer(context) as session:
+        session.execute(sa.insert(models.Volume), rows)
+
+
+def get_volume(context, volume_id):
+    """The caller's volume ``volume_id``; another project's is a VolumeNotFound."""
+    with engine.reader(context) as session:
+        query = common.scoped(session.query(models.Volume), models.Volume, context)
+        volume = query.filter(models.Volume.id == volume_id).first()
+        if volume is None:
+            raise exception.VolumeNotFound(volume_id=volume_id)
+        return volume
+
+
+def get_volumes_by_ids(context, volume_ids):
+    """The caller's volumes among ``volume_ids``, in one query."""
+    if not volume_ids:
+        return []
+    with engine.reader(context) as session:
+        query = common.scoped(session.query(models.Volume), models.Volume, context)
+        return query.filter(models.Volume.id.in_(list(volume_ids))).all()
+
+
+def get_volumes_in_groups(context, group_ids):
+    with engine.reader(context) as session:
+        return (session.query(models.Volume)
+                .filter(models.Volume.consistencygroup_id.in_(list(group_ids)))
+                .order_by(models.Volume.created_at, models.Volume.id).all())
+
+
+def list_volumes(context, filters=None, all_projects=False, **page):
+    """Volumes matching ``filters`` (exact match on columns), paginated."""
+    with engine.reader(context) as session:
+        base = common.scoped(session.query(models.Volume), models.Volume, context,
+                             all_projects)
+        query = base
+        for key, value in (filters or {}).items():
+            query = query.filter(getattr(models.Volume, key) == value)
+        marker_query = common.scoped(session.query(models.Volume), models.Volume, context)
+        return common.paginate(query, models.Volume, marker_query, **page).all()
+
+
+def update_volume(context, volume_id, values):
+    with engine.writer(context) as session:
+        session.execute(sa.update(models.Volume)
+                        .where(models.Volume.id == volume_id).values(**values))
+
+
+def update_volumes(context, values_by_id):
+    """Apply ``{volume_id: {column: value}}`` in one statement (see common.update_by_id)."""
+    with engine.writer(context) as session:
+        common.update_by_id(session, models.Volume, values_by_id)
+
+
+def conditional_update(context, volume_id, values, expected_statuses, **where):
+    """``UPDATE volumes SET values WHERE id AND status IN expected [AND where]``.
+
+    Returns whether this call won: two racing requests cannot both move one
+    volume out of the same status.
+    """
+    with engine.writer(context) as session:
+        stmt = (sa.update(models.Volume)
+                .where(models.Volume.id == volume_id)
+                .where(models.Volume.status.in_(list(expected_statuses))))
+        for column, value in where.items():
+            stmt = stmt.where(getattr(models.Volume, column) == value)
+        return session.execute(stmt.values(**values)).rowcount == 1
+
+
+def set_status_where(context, volume_ids, status, from_statuses):
+    """Move the listed volumes that are in ``from_statuses`` to ``status``."""
+    if not volume_ids:
+        return 0
+    with engine.writer(context) as session:
+        return session.execute(
+            sa.update(models.Volume)
+            .where(models.Volume.id.in_(list(volume_ids)))
+            .where(models.Volume.status.in_(list(from_statuses)))
+            .values(status=status, updated_at=models.utcnow())).rowcount
+
+
+def delete_volume(context, volume_id):
+    with engine.writer(context) as session:
+        session.execute(sa.delete(models.VolumeMetadata)
+                        .where(models.VolumeMetadata.volume_id == volume_id))
+        session.execute(sa.delete(models.Volume).where(models.Volume.id == volume_id))
+
+
+def delete_volumes(context, volume_ids):
+    if not volume_ids:
+        return
+    with engine.writer(context) as session:
+        ids = list(volume_ids)
+        session.execute(sa.delete(models.VolumeMetadata)
+                        .where(models.VolumeMetadata.volume_id.in_(ids)))
+        session.execute(sa.delete(models.Volume).where(models.Volume.id.in_(ids)))
+
+
+def get_stuck_volumes(context, host_prefix, statuses):
+    """Volumes on a host (``host@backend`` prefix) left in one of ``statuses``."""
+    with engine.reader(context) as session:
+        return (session.query(models.Volume)
+                .filter(models.Volume.host.like(host_prefix + '%'))
+                .filter(models.Volume.status.in_(list(statuses))).all())
+
+
+def count_volumes_with_type(context, volume_type_id):
+    with engine.reader(context) as session:
+        return (session.query(sa.func.count(models.Volume.id))
+                .filter(models.Volume.volume_type_id == volume_type_id).scalar())
+
+
+def get_metadata(context, volume_ids):
+    """``{volume_id: {key: value}}`` for every listed volume, in one query."""
+    result = {vid: {} for vid in volume_ids}
+    if not volume_ids:
+        return result
+    with engine.reader(context) as session:
+        rows = (session.query(models.VolumeMetadata)
+                .filter(models.VolumeMetadata.volume_id.in_(list(volume_ids))).all())
+    for row in rows:
+        result[row.volume_id][row.key] = row.value
+    return result
+
+
+def set_metadata(context, volume_id, metadata, replace=False):
+    """Upsert ``metadata`` keys; with ``replace`` drop the keys not given."""
+    with engine.writer(context) as session:
+        query = session.query(models.VolumeMetadata).filter(
+            models.VolumeMetadata.volume_id == volume_id)
+        existing = {row.key: row for row in query.all()}
+        for key, row in existing.items():
+            if key in metadata:
+                row.value = metadata[key]
+            elif replace:
+                session.delete(row)
+        new = [{'volume_id': volume_id, 'key': k, 'value': v,
+                'created_at': models.utcnow()}
+               for k, v in metadata.items() if k not in existing]
+        if new:
+            session.execute(sa.insert(models.VolumeMetadata), new)
+
+
+def copy_metadata(context, pairs):
+    """Copy metadata from source to target volume for each (target, source) pair."""
+    sources = {src for _, src in pairs}
+    metadata = get_metadata(context, sources)
+    rows = [{'volume_id': target, 'key': k, 'value': v, 'created_at': models.utcnow()}
+            for target, src in pairs for k, v in metadata[src].items()]
+    if rows:
+        with engine.writer(context) as session:
+            session.execute(sa.insert(models.VolumeMetadata), rows)
+
+
+def delete_metadata_key(context, volume_id, key):
+    with engine.writer(context) as session:
+        deleted = session.execute(
+            sa.delete(models.VolumeMetadata)
+            .where(models.VolumeMetadata.volume_id == volume_id)
+            .where(models.VolumeMetadata.key == key)).rowcount
+        if not deleted:
+            raise exception.VolumeMetadataNotFound(volume_id=volume_id, key=key)
+
+
+def move_to_group(context, volume_ids, group_id, from_group_id, statuses=None):
+    """Set ``consistencygroup_id`` of the listed volumes still in ``from_group_id``.
+
+    Returns how many moved: fewer than asked means another request changed
+    one of them first, and the caller rolls back.
+    """
+    if not volume_ids:
+        return 0
+    with engine.writer(context) as session:
+        stmt = (sa.update(models.Volume)
+                .where(models.Volume.id.in_(list(volume_ids)))
+                .where(models.Volume.consistencygroup_id == from_group_id))
+        if statuses:
+            stmt = stmt.where(models.Volume.status.in_(list(statuses)))
+        return session.execute(stmt.values(consistencygroup_id=group_id)).rowcount

@@ -1,0 +1,204 @@
+"""Domain exceptions: each carries its HTTP code and a message safe to show a user.
+
+No webob here: ``cinderlite.api.faults`` alone turns these into responses.
+"""
+
+
+class CinderliteException(Exception):
+    """Base class: ``msg_fmt`` is formatted with the keyword arguments."""
+
+    msg_fmt = 'An unknown exception occurred.'
+    code = 500
+    headers = {}
+
+    def __init__(self, message=None, **kwargs):
+        self.kwargs = kwargs
+        if message is None:
+            try:
+                message = self.msg_fmt % kwargs
+            except (KeyError, TypeError):
+                message = self.msg_fmt
+        self.msg = message
+        super().__init__(message)
+
+
+class Invalid(CinderliteException):
+    msg_fmt = 'Invalid input received: %(reason)s'
+    code = 400
+
+
+class InvalidInput(Invalid):
+    msg_fmt = 'Invalid input received: %(reason)s'
+
+
+class MalformedRequestBody(Invalid):
+    msg_fmt = 'Malformed request body: %(reason)s'
+
+
+class ValidationError(Invalid):
+    msg_fmt = '%(detail)s'
+
+
+class InvalidVolume(Invalid):
+    msg_fmt = 'Invalid volume: %(reason)s'
+
+
+class InvalidSnapshot(Invalid):
+    msg_fmt = 'Invalid snapshot: %(reason)s'
+
+
+class InvalidVolumeType(Invalid):
+    msg_fmt = 'Invalid volume type: %(reason)s'
+
+
+class InvalidConsistencyGroup(Invalid):
+    msg_fmt = 'Invalid ConsistencyGroup: %(reason)s'
+
+
+class InvalidCgSnapshot(Invalid):
+    msg_fmt = 'Invalid CgSnapshot: %(reason)s'
+
+
+class InvalidQuotaValue(Invalid):
+    msg_fmt = '%(reason)s'
+
+
+class NoValidHost(Invalid):
+    msg_fmt = 'No valid host was found. %(reason)s'
+
+
+class MalformedRequestUrl(Invalid):
+    msg_fmt = 'Malformed request url'
+
+
+class VersionNotSupported(CinderliteException):
+    msg_fmt = ('Version %(version)s is not supported by the API. Minimum is '
+               '%(min)s and maximum is %(max)s.')
+    code = 406
+
+
+class InvalidVersionString(Invalid):
+    msg_fmt = ('API Version String %(version)s is of invalid format. Must be of '
+               'format MajorNum.MinorNum.')
+
+
+class UnsupportedMediaType(CinderliteException):
+    msg_fmt = 'Unsupported Content-Type %(content_type)s'
+    code = 415
+
+
+class NotAuthorized(CinderliteException):
+    msg_fmt = 'Not authorized.'
+    code = 403
+
+
+class PolicyNotAuthorized(NotAuthorized):
+    msg_fmt = "Policy doesn't allow %(action)s to be performed."
+
+
+class Unauthenticated(CinderliteException):
+    msg_fmt = 'Authentication required.'
+    code = 401
+
+
+class NotFound(CinderliteException):
+    msg_fmt = 'Resource could not be found.'
+    code = 404
+
+
+class VolumeNotFound(NotFound):
+    msg_fmt = 'Volume %(volume_id)s could not be found.'
+
+
+class SnapshotNotFound(NotFound):
+    msg_fmt = 'Snapshot %(snapshot_id)s could not be found.'
+
+
+class VolumeTypeNotFound(NotFound):
+    msg_fmt = 'Volume type %(volume_type_id)s could not be found.'
+
+
+class VolumeTypeNotFoundByName(VolumeTypeNotFound):
+    msg_fmt = 'Volume type with name %(volume_type_name)s could not be found.'
+
+
+class VolumeTypeExtraSpecNotFound(NotFound):
+    msg_fmt = 'Volume Type %(volume_type_id)s has no extra specs with key %(key)s.'
+
+
+class VolumeMetadataNotFound(NotFound):
+    msg_fmt = 'Volume %(volume_id)s has no metadata with key %(key)s.'
+
+
+class ConsistencyGroupNotFound(NotFound):
+    msg_fmt = 'ConsistencyGroup %(consistencygroup_id)s could not be found.'
+
+
+class CgSnapshotNotFound(NotFound):
+    msg_fmt = 'CgSnapshot %(cgsnapshot_id)s could not be found.'
+
+
+class MessageNotFound(NotFound):
+    msg_fmt = 'Message %(message_id)s could not be found.'
+
+
+class MarkerNotFound(NotFound):
+    msg_fmt = 'Marker %(marker)s could not be found.'
+
+
+class ServiceNotFound(NotFound):
+    msg_fmt = 'Service %(service_id)s could not be found.'
+
+
+class Conflict(CinderliteException):
+    msg_fmt = 'Conflict.'
+    code = 409
+
+
+class VolumeTypeExists(Conflict):
+    msg_fmt = 'Volume Type %(name)s already exists.'
+
+
+class OverQuota(CinderliteException):
+    """A quota would be exceeded; the message names the resource and figures."""
+
+    code = 413
+    headers = {'Retry-After': '0'}
+
+
+class VolumeLimitExceeded(OverQuota):
+    msg_fmt = ("Maximum number of volumes allowed (%(allowed)d) exceeded for "
+               "quota '%(name)s'.")
+
+
+class SnapshotLimitExceeded(OverQuota):
+    msg_fmt = ("Maximum number of snapshots allowed (%(allowed)d) exceeded for "
+               "quota '%(name)s'.")
+
+
+class ConsistencyGroupLimitExceeded(OverQuota):
+    msg_fmt = ("Maximum number of consistency groups allowed (%(allowed)d) "
+               "exceeded for quota '%(name)s'.")
+
+
+class VolumeSizeExceedsAvailableQuota(OverQuota):
+    msg_fmt = ("Requested volume or snapshot exceeds allowed %(name)s quota. "
+               "Requested %(requested)sG, quota is %(quota)sG and "
+               "%(consumed)sG has been consumed.")
+
+
+class VolumeSizeExceedsLimit(OverQuota):
+    msg_fmt = ('Requested volume size %(size)dG is larger than maximum allowed '
+               'limit %(limit)dG.')
+
+
+class VolumeDriverException(CinderliteException):
+    msg_fmt = 'Volume driver reported an error: %(message)s'
+
+
+class VolumeBackendAPIException(VolumeDriverException):
+    msg_fmt = 'Bad or unexpected response from the storage volume backend API: %(data)s'
+
+
+class DriverNotFound(CinderliteException):
+    msg_fmt = 'Volume driver %(name)s could not be loaded: %(reason)s'

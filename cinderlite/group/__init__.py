@@ -1,0 +1,1 @@
+"""The service layer for consistency groups, cgsnapshots and group clones."""

@@ -1,0 +1,177 @@
+"""Service layer for consistency groups: create, update membership, delete."""
+
+from cinderlite import exception
+from cinderlite import quota
+from cinderlite.db import cgsnapshots as db_cgsnapshots
+from cinderlite.db import common as db_common
+from cinderlite.db import engine as db_engine
+from cinderlite.db import groups as db_groups
+from cinderlite.db import snapshots as db_snapshots
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import hosts
+
+MEMBER_STATUSES = ('available', 'in-use')
+DELETABLE_VOLUMES = ('available', 'error', 'error_restoring', 'error_extending',
+                     'error_managing')
+
+
+class GroupAPI:
+
+    def __init__(self, conf, scheduler_rpcapi, volume_rpcapi):
+        self.conf = conf
+        self.scheduler_rpcapi = scheduler_rpcapi
+        self.volume_rpcapi = volume_rpcapi
+
+    def get(self, context, group_id):
+        return db_groups.get_group(context, group_id)
+
+    def get_all(self, context, filters, all_projects, **page):
+        return db_groups.list_groups(context, filters, all_projects, **page)
+
+    def volume_type_ids(self, context, groups):
+        return db_groups.get_volume_type_ids(context, [g.id for g in groups])
+
+    def create(self, context, name, description, volume_types, availability_zone=None):
+        """Charge the group quota and write the group in one transaction; schedule it.
+
+        :raises InvalidInput: (400) no volume types. :raises VolumeTypeNotFound: (404).
+        :raises OverQuota: (413) nothing is written.
+        """
+        if not volume_types:
+            raise exception.InvalidInput(
+                reason='volume_types must be provided to create consistency group %s.'
+                       % name)
+        types = db_types.get_types_by_names_or_ids(context, volume_types)
+        row = {'id': db_common.new_id(), 'project_id': context.project_id,
+               'user_id': context.user_id, 'host': None,
+               'availability_zone': availability_zone or 'nova', 'name': name,
+               'description': description, 'status': 'creating',
+               'source_cg_id': None, 'cgsnapshot_id': None}
+        with db_engine.transaction(context):
+            quota.reserve(self.conf, context, context.project_id, {quota.GROUPS: 1})
+            db_groups.create_group(context, row, sorted({t.id for t in types}))
+        self.scheduler_rpcapi.create_consistencygroup(context, row['id'])
+        return db_groups.get_group(context, row['id'])
+
+    def update(self, context, group_id, name=None, description=None, add_volumes=(),
+               remove_volumes=(), fields=()):
+        """Rename, or record a membership change and cast it to the group's host.
+
+        ``fields`` names the keys the request gave (so a name can be blanked).
+        :raises InvalidInput: (400) for every membership guard of API.md section 2.
+        """
+        group = db_groups.get_group(context, group_id)
+        add, remove = list(dict.fromkeys(add_volumes)), list(dict.fromkeys(remove_volumes))
+        if set(add) & set(remove):
+            raise exception.InvalidInput(
+                reason='Volume(s) %s cannot be both added and removed.'
+                       % ', '.join(sorted(set(add) & set(remove))))
+        values = {k: v for k, v in (('name', name), ('description', description))
+                  if k in fields}
+        if not (add or remove):
+            if values:
+                db_groups.update_group(context, group_id, values)
+            return
+        self._check_additions(context, group, add)
+        self._check_removals(context, group, remove)
+        with db_engine.transaction(context):
+            if not db_groups.conditional_update(context, group_id,
+                                                dict(values, status='updating'),
+                                                ('available',)):
+                raise exception.InvalidConsistencyGroup(
+                    reason='Group status must be available.')
+            if db_volumes.move_to_group(context, add, group_id, None,
+                                        MEMBER_STATUSES) != len(add):
+                raise exception.InvalidInput(
+                    reason='A volume to add changed while the group was being updated.')
+            if db_volumes.move_to_group(context, remove, None, group_id) != len(remove):
+                raise exception.InvalidInput(
+                    reason='A volume to remove left the group during the update.')
+        self.volume_rpcapi.update_consistencygroup(context, group.host, group_id, add,
+                                                   remove)
+
+    def _check_additions(self, context, group, add):
+        if not add:
+            return
+        found = {v.id: v for v in db_volumes.get_volumes_by_ids(context, add)}
+        accepted = db_groups.get_volume_type_ids(context, [group.id])[group.id]
+        for volume_id in add:
+            volume = found.get(volume_id)
+            if volume is None:
+                raise exception.VolumeNotFound(volume_id=volume_id)
+            problem = None
+            if volume.consistencygroup_id:
+                problem = 'it is already in a consistency group'
+            elif volume.status not in MEMBER_STATUSES:
+                problem = 'its status is %s' % volume.status
+            elif volume.volume_type_id not in accepted:
+                problem = 'its volume type is not supported by the group'
+            elif hosts.backend_host(volume.host) != hosts.backend_host(group.host):
+                problem = 'it is not on the group\'s host'
+            if problem:
+                raise exception.InvalidVolume(
+                    reason='Cannot add volume %s to consistency group %s because %s.'
+                           % (volume_id, group.id, problem))
+
+    def _check_removals(self, context, group, remove):
+        if not remove:
+            return
+        found = {v.id: v for v in db_volumes.get_volumes_by_ids(context, remove)}
+        for volume_id in remove:
+            volume = found.get(volume_id)
+            if volume is None:
+                raise exception.VolumeNotFound(volume_id=volume_id)
+            if volume.consistencygroup_id != group.id:
+                raise exception.InvalidVolume(
+                    reason='Cannot remove volume %s from consistency group %s because '
+                           'it is not in the group.' % (volume_id, group.id))
+        if db_groups.count_clones_in_flight_of_volumes(context, remove):
+            raise exception.InvalidVolume(
+                reason='Cannot remove volumes that are the source of a clone in progress.')
+
+    def delete(self, context, group_id, force=False):
+        """Move the group (and with ``force`` its volumes) to ``deleting`` and cast.
+
+        :raises InvalidConsistencyGroup: (400) wrong status, has cgsnapshots,
+            is the source of a clone in progress, holds volumes without force,
+            or holds volumes with snapshots.
+        """
+        group = db_groups.get_group(context, group_id)
+        volumes = db_volumes.get_volumes_in_groups(context, [group_id])
+        self._check_deletable(context, group, volumes, force)
+        with db_engine.transaction(context):
+            if not db_groups.conditional_update(context, group_id, {'status': 'deleting'},
+                                                ('available', 'error')):
+                raise exception.InvalidConsistencyGroup(
+                    reason='Consistency group status must be available or error, but '
+                           'current status is: %s' % group.status)
+            if db_groups.count_clones_in_flight(context, source_group_id=group_id):
+                raise exception.InvalidConsistencyGroup(
+                    reason='Consistency group %s is the source of a clone in progress.'
+                           % group_id)
+            moved = db_volumes.set_status_where(context, [v.id for v in volumes],
+                                                'deleting', DELETABLE_VOLUMES)
+            if moved != len(volumes):
+                raise exception.InvalidConsistencyGroup(
+                    reason='Every volume of the group must be available or error to '
+                           'delete it.')
+            if not group.host:
+                db_groups.delete_group(context, group_id)
+                quota.release(context, group.project_id, {quota.GROUPS: 1})
+        if group.host:
+            self.volume_rpcapi.delete_consistencygroup(context, group.host, group_id)
+
+    @staticmethod
+    def _check_deletable(context, group, volumes, force):
+        if db_cgsnapshots.count_cgsnapshots_of_group(context, group.id):
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group %s still has dependent cgsnapshots.' % group.id)
+        if volumes and not force:
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group %s failed to delete: it still contains '
+                       'volumes. The force flag is required to delete it.' % group.id)
+        if db_snapshots.count_snapshots_of_volumes(context, [v.id for v in volumes]):
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group %s contains volumes that have snapshots.'
+                       % group.id)

@@ -1,0 +1,83 @@
+"""Service layer for cgsnapshots: the cgsnapshot and its member snapshots in one transaction."""
+
+from cinderlite import exception
+from cinderlite import quota
+from cinderlite.db import cgsnapshots as db_cgsnapshots
+from cinderlite.db import common as db_common
+from cinderlite.db import engine as db_engine
+from cinderlite.db import groups as db_groups
+from cinderlite.db import snapshots as db_snapshots
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import placement
+
+
+class CgSnapshotAPI:
+
+    def __init__(self, conf, volume_rpcapi):
+        self.conf = conf
+        self.volume_rpcapi = volume_rpcapi
+
+    def get(self, context, cgsnapshot_id):
+        return db_cgsnapshots.get_cgsnapshot(context, cgsnapshot_id)
+
+    def get_all(self, context, filters, all_projects, **page):
+        return db_cgsnapshots.list_cgsnapshots(context, filters, all_projects, **page)
+
+    def create(self, context, group_id, name=None, description=None):
+        """One snapshot per member volume, with snapshot quota, in one transaction.
+
+        :raises ConsistencyGroupNotFound: (404). :raises Invalid: (400) the
+            group is not available or is empty. :raises OverQuota: (413).
+        """
+        group = db_groups.get_group(context, group_id)
+        if group.status != 'available':
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group %s status must be available, but current '
+                       'status is %s.' % (group_id, group.status))
+        volumes = db_volumes.get_volumes_in_groups(context, [group_id])
+        if not volumes:
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group is empty. No cgsnapshot will be created.')
+        busy = [v.id for v in volumes if v.status not in ('available', 'in-use')]
+        if busy:
+            raise exception.InvalidConsistencyGroup(
+                reason='Volumes %s are not available.' % ', '.join(busy))
+        placement.require_live_host(self.conf, context, group.host,
+                                    'consistency group %s' % group_id)
+        cgsnapshot = {'id': db_common.new_id(), 'project_id': context.project_id,
+                      'user_id': context.user_id, 'consistencygroup_id': group_id,
+                      'name': name, 'description': description, 'status': 'creating'}
+        snapshots = [{'id': db_common.new_id(), 'project_id': context.project_id,
+                      'user_id': context.user_id, 'volume_id': v.id,
+                      'cgsnapshot_id': cgsnapshot['id'], 'volume_type_id': v.volume_type_id,
+                      'status': 'creating', 'size': v.size, 'name': name,
+                      'description': description, 'progress': '0%',
+                      'provider_location': None} for v in volumes]
+        names = {tid: t.name for tid, t in db_types.get_types_by_ids(
+            context, {v.volume_type_id for v in volumes}).items()}
+        with db_engine.transaction(context):
+            quota.reserve(self.conf, context, context.project_id,
+                          quota.snapshot_deltas(snapshots, names))
+            db_cgsnapshots.create_cgsnapshot(context, cgsnapshot)
+            db_snapshots.create_snapshots(context, snapshots)
+        self.volume_rpcapi.create_cgsnapshot(context, group.host, cgsnapshot['id'])
+        return db_cgsnapshots.get_cgsnapshot(context, cgsnapshot['id'])
+
+    def delete(self, context, cgsnapshot_id):
+        """:raises InvalidCgSnapshot: (400) not available/error, or a clone uses it."""
+        cgsnapshot = db_cgsnapshots.get_cgsnapshot(context, cgsnapshot_id)
+        with db_engine.transaction(context):
+            if not db_cgsnapshots.conditional_update(context, cgsnapshot_id,
+                                                     {'status': 'deleting'},
+                                                     ('available', 'error')):
+                raise exception.InvalidCgSnapshot(
+                    reason='Cgsnapshot status must be available or error')
+            if db_groups.count_clones_in_flight(context, cgsnapshot_id=cgsnapshot_id):
+                raise exception.InvalidCgSnapshot(
+                    reason='Cgsnapshot %s is the source of a consistency group being '
+                           'created.' % cgsnapshot_id)
+            db_snapshots.set_status_of_cgsnapshot_members(context, cgsnapshot_id,
+                                                          'deleting')
+        group = db_groups.get_group(context.elevated(), cgsnapshot.consistencygroup_id)
+        self.volume_rpcapi.delete_cgsnapshot(context, group.host, cgsnapshot_id)

@@ -1,0 +1,124 @@
+"""The headline: create a consistency group from a live group or a cgsnapshot.
+
+Everything is checked before the one write transaction, which charges the
+quota (group, volumes, gigabytes, per type) and inserts the group and all N
+clone volumes in one bulk statement. The number of SQL statements does not
+depend on N. Then one cast to the source's host.
+"""
+
+from cinderlite import exception
+from cinderlite import quota
+from cinderlite.db import cgsnapshots as db_cgsnapshots
+from cinderlite.db import common as db_common
+from cinderlite.db import engine as db_engine
+from cinderlite.db import groups as db_groups
+from cinderlite.db import snapshots as db_snapshots
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import placement
+
+
+class CloneAPI:
+
+    def __init__(self, conf, volume_rpcapi):
+        self.conf = conf
+        self.volume_rpcapi = volume_rpcapi
+
+    def create_from_src(self, context, name=None, description=None, cgsnapshot_id=None,
+                        source_cg_id=None):
+        """Create a group whose volumes are clones of the source's; 202 semantics.
+
+        :raises NotFound: (404) the source is missing or another project's.
+        :raises Invalid: (400) the source is not available, is empty, has a
+            member that is not available, or its host's volume service is down.
+        :raises OverQuota: (413) nothing is written.
+        """
+        if cgsnapshot_id:
+            src_group, sources, link = self._cgsnapshot_source(context, cgsnapshot_id)
+        else:
+            src_group, sources, link = self._group_source(context, source_cg_id)
+        placement.require_live_host(self.conf, context, src_group.host,
+                                    'consistency group %s' % src_group.id)
+        type_ids = db_groups.get_volume_type_ids(context.elevated(),
+                                                 [src_group.id])[src_group.id]
+        names = {tid: t.name for tid, t in db_types.get_types_by_ids(
+            context, set(type_ids) | {s.volume_type_id for s in sources}).items()}
+        group = {'id': db_common.new_id(), 'project_id': context.project_id,
+                 'user_id': context.user_id, 'host': src_group.host,
+                 'availability_zone': src_group.availability_zone, 'name': name,
+                 'description': description, 'status': 'creating',
+                 'source_cg_id': source_cg_id if not cgsnapshot_id else None,
+                 'cgsnapshot_id': cgsnapshot_id}
+        clones = [{'id': db_common.new_id(), 'project_id': context.project_id,
+                   'user_id': context.user_id, 'host': src_group.host, 'size': s.size,
+                   'availability_zone': src_group.availability_zone,
+                   'status': 'creating', 'name': None, 'description': None,
+                   'volume_type_id': s.volume_type_id, 'snapshot_id': None,
+                   'source_volid': None, 'consistencygroup_id': group['id'],
+                   'bootable': False, 'provider_location': None, link: s.id}
+                  for s in sources]
+        quota.check_volume_size(self.conf, context, context.project_id,
+                                max(s.size for s in sources))
+        deltas = quota.volume_deltas(clones, names)
+        deltas[quota.GROUPS] = 1
+        with db_engine.transaction(context):
+            self._recheck_source(context, src_group, cgsnapshot_id)
+            quota.reserve(self.conf, context, context.project_id, deltas)
+            db_groups.create_group(context, group, type_ids)
+            db_volumes.create_volumes(context, clones)
+        self.volume_rpcapi.create_consistencygroup_from_src(
+            context, src_group.host, group['id'], cgsnapshot_id=cgsnapshot_id,
+            source_cg_id=group['source_cg_id'])
+        return db_groups.get_group(context, group['id'])
+
+    @staticmethod
+    def _group_source(context, source_cg_id):
+        src_group = db_groups.get_group(context, source_cg_id)
+        if src_group.status != 'available':
+            raise exception.InvalidConsistencyGroup(
+                reason='Source CG %s must be available, but its status is %s.'
+                       % (source_cg_id, src_group.status))
+        volumes = db_volumes.get_volumes_in_groups(context, [source_cg_id])
+        if not volumes:
+            raise exception.InvalidConsistencyGroup(
+                reason='Source CG is empty. No consistency group will be created.')
+        busy = [v.id for v in volumes if v.status != 'available']
+        if busy:
+            raise exception.InvalidConsistencyGroup(
+                reason='Source volumes %s must be available.' % ', '.join(busy))
+        return src_group, volumes, 'source_volid'
+
+    @staticmethod
+    def _cgsnapshot_source(context, cgsnapshot_id):
+        cgsnapshot = db_cgsnapshots.get_cgsnapshot(context, cgsnapshot_id)
+        if cgsnapshot.status != 'available':
+            raise exception.InvalidCgSnapshot(
+                reason='Source CgSnapshot %s must be available, but its status is %s.'
+                       % (cgsnapshot_id, cgsnapshot.status))
+        snapshots = db_snapshots.get_cgsnapshot_members(context, [cgsnapshot_id])
+        if not snapshots:
+            raise exception.InvalidCgSnapshot(
+                reason='Source CgSnapshot is empty. No consistency group will be created.')
+        busy = [s.id for s in snapshots if s.status != 'available']
+        if busy:
+            raise exception.InvalidCgSnapshot(
+                reason='Source snapshots %s must be available.' % ', '.join(busy))
+        src_group = db_groups.get_group(context.elevated(), cgsnapshot.consistencygroup_id)
+        return src_group, snapshots, 'snapshot_id'
+
+    @staticmethod
+    def _recheck_source(context, src_group, cgsnapshot_id):
+        """Lock the source's row and check it is still available, inside the transaction.
+
+        A delete of the source that raced this request either finished first
+        (then this fails) or waits for the lock and then sees the clone in
+        flight (then it fails).
+        """
+        locked = db_groups.get_group_for_update(context, src_group.id)
+        if cgsnapshot_id:
+            if db_cgsnapshots.get_cgsnapshot(context, cgsnapshot_id).status != 'available':
+                raise exception.InvalidCgSnapshot(
+                    reason='Source CgSnapshot %s is no longer available.' % cgsnapshot_id)
+        elif locked.status != 'available':
+            raise exception.InvalidConsistencyGroup(
+                reason='Source CG %s is no longer available.' % src_group.id)

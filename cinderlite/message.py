@@ -1,0 +1,47 @@
+"""User messages: why an asynchronous operation failed, in words a user can act on."""
+
+from oslo_log import log as logging
+
+from cinderlite.db import messages as db_messages
+
+LOG = logging.getLogger(__name__)
+
+# event id -> what the user is told; the detail adds the specific reason.
+EVENTS = {
+    'VOLUME_000001': 'schedule allocate volume: no backend can hold this volume',
+    'VOLUME_000002': 'create volume: the storage backend failed to create it',
+    'VOLUME_000003': 'delete volume: the storage backend failed to delete it',
+    'SNAPSHOT_000001': 'create snapshot: the storage backend failed to create it',
+    'SNAPSHOT_000002': 'delete snapshot: the storage backend failed to delete it',
+    'GROUP_000001': 'schedule allocate group: no backend serves all its volume types',
+    'GROUP_000002': 'create group: the storage backend failed to create it',
+    'GROUP_000003': 'delete group: the storage backend failed to delete it',
+    'GROUP_000004': 'update group: the storage backend failed to change its volumes',
+    'GROUP_000005': 'create group from source: cloning failed',
+    'CGSNAPSHOT_000001': 'create cgsnapshot: the storage backend failed to create it',
+    'CGSNAPSHOT_000002': 'delete cgsnapshot: the storage backend failed to delete it',
+    'SERVICE_000001': 'the volume service restarted while this was in progress',
+}
+
+RESOURCE_TYPES = {'VOLUME': 'VOLUME', 'SNAPSHOT': 'VOLUME_SNAPSHOT',
+                  'GROUP': 'VOLUME_GROUP', 'CGSNAPSHOT': 'GROUP_SNAPSHOT',
+                  'SERVICE': 'VOLUME'}
+
+
+def record(context, project_id, resource_id, event_id, detail=None, resource_type=None):
+    """Store a user message for ``project_id`` about ``resource_id``.
+
+    A failure to record is logged and swallowed: the resource's own status
+    already tells the user something went wrong.
+    """
+    text = EVENTS[event_id]
+    if detail:
+        text = '%s: %s' % (text, detail)
+    resource_type = resource_type or RESOURCE_TYPES[event_id.split('_')[0]]
+    try:
+        db_messages.create_message(context, {
+            'project_id': project_id, 'request_id': context.request_id,
+            'resource_type': resource_type, 'resource_uuid': resource_id,
+            'event_id': event_id, 'message_level': 'ERROR', 'user_message': text})
+    except Exception:
+        LOG.exception('Could not record message %s for %s', event_id, resource_id)

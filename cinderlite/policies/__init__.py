@@ -1,0 +1,25 @@
+"""Policy defaults in code, one module per resource; list_rules() feeds oslo.policy."""
+
+import itertools
+
+from cinderlite.policies import base
+from cinderlite.policies import cgsnapshots
+from cinderlite.policies import consistencygroups
+from cinderlite.policies import messages
+from cinderlite.policies import quota_sets
+from cinderlite.policies import snapshots
+from cinderlite.policies import types
+from cinderlite.policies import volumes
+
+
+def list_rules():
+    return list(itertools.chain(
+        base.list_rules(),
+        volumes.list_rules(),
+        snapshots.list_rules(),
+        types.list_rules(),
+        quota_sets.list_rules(),
+        messages.list_rules(),
+        consistencygroups.list_rules(),
+        cgsnapshots.list_rules(),
+    ))

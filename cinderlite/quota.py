@@ -1,0 +1,116 @@
+"""Quota: limits with defaults from config, and reservations inside the caller's transaction.
+
+There is no separate reservation step: the service layer charges usage in the
+same transaction that writes the rows, and the volume manager refunds it in
+the transaction that deletes them. Usage therefore always equals a count of
+rows, and a failure anywhere before commit leaves nothing charged.
+"""
+
+from cinderlite import exception
+from cinderlite.db import quotas as db_quotas
+
+VOLUMES = 'volumes'
+SNAPSHOTS = 'snapshots'
+GIGABYTES = 'gigabytes'
+GROUPS = 'consistencygroups'
+PER_VOLUME = 'per_volume_gigabytes'
+TYPED = (VOLUMES, GIGABYTES, SNAPSHOTS)
+
+
+def default_limits(conf):
+    return {VOLUMES: conf.quota_volumes, SNAPSHOTS: conf.quota_snapshots,
+            GIGABYTES: conf.quota_gigabytes, GROUPS: conf.quota_consistencygroups,
+            PER_VOLUME: conf.per_volume_size_limit}
+
+
+def typed(resource, type_name):
+    """The per-type resource name, such as ``volumes_fast``."""
+    return '%s_%s' % (resource, type_name)
+
+
+def is_known_resource(resource):
+    return resource in (VOLUMES, SNAPSHOTS, GIGABYTES, GROUPS, PER_VOLUME) or any(
+        resource.startswith(r + '_') and len(resource) > len(r) + 1 for r in TYPED)
+
+
+def get_limits(conf, context, project_id, type_names=()):
+    """Every limit that applies to ``project_id``: its own, else the defaults (-1 per type)."""
+    limits = default_limits(conf)
+    for name in type_names:
+        for resource in TYPED:
+            limits[typed(resource, name)] = -1
+    limits.update(db_quotas.get_limits(context, project_id))
+    return limits
+
+
+def volume_deltas(volumes, type_names):
+    """The usage deltas of creating ``volumes`` (dicts with size and volume_type_id)."""
+    deltas = {VOLUMES: 0, GIGABYTES: 0}
+    for volume in volumes:
+        name = type_names[volume['volume_type_id']]
+        for resource, amount in ((VOLUMES, 1), (GIGABYTES, volume['size'])):
+            deltas[resource] += amount
+            key = typed(resource, name)
+            deltas[key] = deltas.get(key, 0) + amount
+    return deltas
+
+
+def snapshot_deltas(snapshots, type_names):
+    deltas = {SNAPSHOTS: 0, GIGABYTES: 0}
+    for snap in snapshots:
+        name = type_names.get(snap['volume_type_id'])
+        for resource, amount in ((SNAPSHOTS, 1), (GIGABYTES, snap['size'])):
+            deltas[resource] += amount
+            if name:
+                key = typed(resource, name)
+                deltas[key] = deltas.get(key, 0) + amount
+    return deltas
+
+
+def check_volume_size(conf, context, project_id, size):
+    limit = get_limits(conf, context, project_id)[PER_VOLUME]
+    if limit >= 0 and size > limit:
+        raise exception.VolumeSizeExceedsLimit(size=size, limit=limit)
+
+
+def reserve(conf, context, project_id, deltas):
+    """Charge ``deltas`` to ``project_id`` inside the caller's write transaction.
+
+    The usage rows are locked first, so concurrent reservations (several API
+    processes included) are serialised and can never over-commit.
+
+    :raises OverQuota: (413) naming the first resource over its limit.
+    """
+    deltas = {r: d for r, d in deltas.items() if d}
+    if not deltas:
+        return
+    usages = db_quotas.lock_usages(context, project_id, deltas)
+    limits = get_limits(conf, context, project_id)
+    for resource in sorted(deltas, key=_check_order):
+        delta = deltas[resource]
+        limit = limits.get(resource, -1)
+        if delta > 0 and limit >= 0 and usages.get(resource, 0) + delta > limit:
+            raise _over_quota(resource, limit, delta, usages.get(resource, 0))
+    db_quotas.add_usages(context, project_id, deltas)
+
+
+def release(context, project_id, deltas):
+    """Refund ``deltas`` (positive numbers) inside the caller's transaction."""
+    db_quotas.add_usages(context, project_id, {r: -d for r, d in deltas.items()})
+
+
+def _check_order(resource):
+    order = [GROUPS, VOLUMES, SNAPSHOTS, GIGABYTES]
+    return (order.index(resource) if resource in order else len(order), resource)
+
+
+def _over_quota(resource, limit, requested, consumed):
+    base = resource.split('_', 1)[0] if resource not in (GROUPS,) else resource
+    if base == GIGABYTES:
+        return exception.VolumeSizeExceedsAvailableQuota(
+            name=resource, requested=requested, quota=limit, consumed=consumed)
+    if base == SNAPSHOTS:
+        return exception.SnapshotLimitExceeded(allowed=limit, name=resource)
+    if base == GROUPS:
+        return exception.ConsistencyGroupLimitExceeded(allowed=limit, name=resource)
+    return exception.VolumeLimitExceeded(allowed=limit, name=resource)

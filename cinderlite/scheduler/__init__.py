@@ -1,0 +1,1 @@
+"""The scheduler: places new volumes and empty groups on a live volume backend."""

@@ -1,0 +1,65 @@
+"""The scheduler's RPC endpoint: pick a host, record it, cast to that volume service."""
+
+import threading
+
+from oslo_log import log as logging
+
+from cinderlite import message
+from cinderlite.db import groups as db_groups
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+from cinderlite.scheduler import filters
+from cinderlite.scheduler import host_state
+from cinderlite.volume import rpcapi as volume_rpcapi
+
+LOG = logging.getLogger(__name__)
+
+
+class SchedulerManager:
+
+    def __init__(self, conf, transport):
+        self.conf = conf
+        self.tracker = host_state.HostStateTracker(conf)
+        self.volume_rpcapi = volume_rpcapi.VolumeAPI(conf, transport)
+        # Placement decisions are serialised so two of them see each other's charge.
+        self._lock = threading.Lock()
+
+    def create_volume(self, context, volume_id):
+        ctx = context.elevated()
+        volume = db_volumes.get_volume(ctx, volume_id)
+        if volume.status != 'creating' or volume.host:
+            return
+        wanted = filters.backend_names_wanted(
+            db_types.get_extra_specs(ctx, [volume.volume_type_id]).values())
+        with self._lock:
+            host = filters.best_host(self.tracker.live_hosts(ctx), wanted, volume.size)
+            if host is not None:
+                self.tracker.consume(host, volume.size)
+        if host is None:
+            LOG.warning('No valid host for volume %s', volume_id)
+            db_volumes.conditional_update(ctx, volume_id, {'status': 'error'}, ['creating'])
+            message.record(ctx, volume.project_id, volume_id, 'VOLUME_000001',
+                           'No valid backend was found.')
+            return
+        if db_volumes.conditional_update(ctx, volume_id, {'host': host.pool_host},
+                                         ['creating'], host=None):
+            self.volume_rpcapi.create_volume(ctx, host.pool_host, volume_id)
+
+    def create_consistencygroup(self, context, group_id):
+        ctx = context.elevated()
+        group = db_groups.get_group(ctx, group_id)
+        if group.status != 'creating' or group.host:
+            return
+        type_ids = db_groups.get_volume_type_ids(ctx, [group_id])[group_id]
+        wanted = filters.backend_names_wanted(
+            db_types.get_extra_specs(ctx, type_ids).values())
+        with self._lock:
+            host = filters.best_host(self.tracker.live_hosts(ctx), wanted, 0)
+        if host is None:
+            LOG.warning('No valid host for group %s', group_id)
+            db_groups.conditional_update(ctx, group_id, {'status': 'error'}, ['creating'])
+            message.record(ctx, group.project_id, group_id, 'GROUP_000001',
+                           'No valid backend was found.')
+            return
+        db_groups.update_group(ctx, group_id, {'host': host.pool_host})
+        self.volume_rpcapi.create_consistencygroup(ctx, host.pool_host, group_id)

@@ -1,0 +1,24 @@
+"""Client of the scheduler.
+
+Version history:
+
+* 1.0 - Initial: create_volume(volume_id), create_consistencygroup(group_id).
+"""
+
+from cinderlite import rpc
+
+
+class SchedulerAPI:
+    RPC_API_VERSION = '1.0'
+
+    def __init__(self, conf, transport):
+        self.client = rpc.get_client(transport, rpc.SCHEDULER_TOPIC, self.RPC_API_VERSION,
+                                     version_cap=conf.upgrade_levels.scheduler)
+
+    def create_volume(self, context, volume_id):
+        self.client.prepare(version='1.0').cast(context, 'create_volume',
+                                                volume_id=volume_id)
+
+    def create_consistencygroup(self, context, group_id):
+        self.client.prepare(version='1.0').cast(context, 'create_consistencygroup',
+                                                group_id=group_id)

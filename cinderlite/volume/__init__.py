@@ -1,0 +1,1 @@
+"""The volume service layer, its RPC API, manager and drivers."""

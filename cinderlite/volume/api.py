@@ -1,0 +1,183 @@
+"""Service layer for volumes: checks, quota and rows in one transaction, then a cast."""
+
+from oslo_log import log as logging
+
+from cinderlite import exception
+from cinderlite import quota
+from cinderlite.db import common as db_common
+from cinderlite.db import engine as db_engine
+from cinderlite.db import groups as db_groups
+from cinderlite.db import snapshots as db_snapshots
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import placement
+
+LOG = logging.getLogger(__name__)
+
+DELETABLE = ('available', 'error', 'error_restoring', 'error_extending', 'error_managing')
+SOURCE_STATUSES = ('available', 'in-use')
+
+
+class VolumeAPI:
+    """What the volume handlers call; never sees webob, never opens a session."""
+
+    def __init__(self, conf, scheduler_rpcapi, volume_rpcapi):
+        self.conf = conf
+        self.scheduler_rpcapi = scheduler_rpcapi
+        self.volume_rpcapi = volume_rpcapi
+
+    def get(self, context, volume_id):
+        return db_volumes.get_volume(context, volume_id)
+
+    def get_all(self, context, filters, all_projects, **page):
+        return db_volumes.list_volumes(context, filters, all_projects, **page)
+
+    def describe(self, context, volumes):
+        """``(type names by id, metadata by volume id)`` for views, one query each."""
+        names = {tid: t.name for tid, t in db_types.get_types_by_ids(
+            context.elevated(), {v.volume_type_id for v in volumes}).items()}
+        return names, db_volumes.get_metadata(context, [v.id for v in volumes])
+
+    def create(self, context, size=None, name=None, description=None, volume_type=None,
+               snapshot_id=None, source_volid=None, consistencygroup_id=None,
+               metadata=None, availability_zone=None):
+        """Validate, charge quota and write the row in one transaction, then cast.
+
+        :raises NotFound: (404) unknown or another project's source, type or group.
+        :raises Invalid: (400) a source or group in the wrong status, a bad size.
+        :raises OverQuota: (413) nothing is written.
+        """
+        if snapshot_id and source_volid:
+            raise exception.InvalidInput(
+                reason='Cannot create a volume from both a snapshot and a volume.')
+        origin, host = None, None
+        if snapshot_id:
+            snapshot = db_snapshots.get_snapshot(context, snapshot_id)
+            if snapshot.status != 'available':
+                raise exception.InvalidSnapshot(
+                    reason='Originating snapshot status must be one of available values')
+            origin = db_volumes.get_volume(context.elevated(), snapshot.volume_id)
+            min_size, host = snapshot.size, origin.host
+        elif source_volid:
+            origin = db_volumes.get_volume(context, source_volid)
+            if origin.status not in SOURCE_STATUSES:
+                raise exception.InvalidVolume(
+                    reason='Originating volume status must be one of available, in-use.')
+            min_size, host = origin.size, origin.host
+        else:
+            min_size = None
+        size = size if size is not None else min_size
+        if size is None or size <= 0:
+            raise exception.InvalidInput(
+                reason='Invalid volume size provided for create request: %s '
+                       '(size argument must be an integer (or string '
+                       'representation of an integer) and greater than zero).' % size)
+        if min_size is not None and size < min_size:
+            raise exception.InvalidInput(
+                reason='Volume size %(size)sGB cannot be smaller than the source '
+                       'size %(min)sGB.' % {'size': size, 'min': min_size})
+        vtype = self._volume_type(context, volume_type, origin, consistencygroup_id)
+        if consistencygroup_id:
+            group = db_groups.get_group(context, consistencygroup_id)
+            self._check_group_accepts(context, group, vtype)
+            host = group.host
+        if host:
+            placement.require_live_host(self.conf, context, host, 'the source')
+        quota.check_volume_size(self.conf, context, context.project_id, size)
+        row = {'id': db_common.new_id(), 'project_id': context.project_id,
+               'user_id': context.user_id, 'host': host, 'size': size,
+               'availability_zone': availability_zone or 'nova', 'status': 'creating',
+               'name': name, 'description': description, 'volume_type_id': vtype.id,
+               'snapshot_id': snapshot_id, 'source_volid': source_volid,
+               'consistencygroup_id': consistencygroup_id, 'bootable': False,
+               'provider_location': None}
+        with db_engine.transaction(context):
+            quota.reserve(self.conf, context, context.project_id,
+                          quota.volume_deltas([row], {vtype.id: vtype.name}))
+            db_volumes.create_volumes(context, [row])
+            if metadata:
+                db_volumes.set_metadata(context, row['id'], metadata)
+        if host:
+            self.volume_rpcapi.create_volume(context, host, row['id'])
+        else:
+            self.scheduler_rpcapi.create_volume(context, row['id'])
+        return db_volumes.get_volume(context, row['id'])
+
+    @staticmethod
+    def _volume_type(context, requested, origin, consistencygroup_id):
+        if requested:
+            return db_types.get_type_by_name_or_id(context, requested)
+        if consistencygroup_id:
+            raise exception.InvalidInput(
+                reason='volume_type must be provided when creating a volume in a '
+                       'consistency group.')
+        if origin is not None:
+            return db_types.get_type(context, origin.volume_type_id)
+        return db_types.get_default_type(context)
+
+    @staticmethod
+    def _check_group_accepts(context, group, vtype):
+        if group.status != 'available':
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group %s status must be available, but current '
+                       'status is %s.' % (group.id, group.status))
+        if vtype.id not in db_groups.get_volume_type_ids(context, [group.id])[group.id]:
+            raise exception.InvalidInput(
+                reason='Invalid volume_type provided: %s (requested type must be '
+                       'supported by this consistency group).' % vtype.name)
+
+    def update(self, context, volume_id, values):
+        db_volumes.get_volume(context, volume_id)
+        if values:
+            db_volumes.update_volume(context, volume_id, values)
+        return db_volumes.get_volume(context, volume_id)
+
+    def delete(self, context, volume_id):
+        """Move the volume to ``deleting`` (only one racing request wins) and cast.
+
+        :raises InvalidVolume: (400) wrong status, in a group, has snapshots, or
+            is the source of a clone in flight.
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        reason = ('Volume status must be available or error or error_restoring or '
+                  'error_extending or error_managing and must not be migrating, '
+                  'attached, belong to a group, have snapshots or be disassociated '
+                  'from snapshots after volume transfer.')
+        if (volume.consistencygroup_id
+                or db_snapshots.count_snapshots_of_volumes(context, [volume_id])):
+            raise exception.InvalidVolume(reason=reason)
+        if db_groups.count_clones_in_flight_of_volumes(context, [volume_id]):
+            raise exception.InvalidVolume(
+                reason='Volume %s is the source of a clone in progress.' % volume_id)
+        if not volume.host:
+            self._delete_unplaced(context, volume, reason)
+            return
+        if not db_volumes.conditional_update(context, volume_id, {'status': 'deleting'},
+                                             DELETABLE, consistencygroup_id=None):
+            raise exception.InvalidVolume(reason=reason)
+        self.volume_rpcapi.delete_volume(context, volume.host, volume_id)
+
+    def _delete_unplaced(self, context, volume, reason):
+        """A volume no backend ever took has no data: drop it and refund here."""
+        vtype = db_types.get_type(context.elevated(), volume.volume_type_id)
+        with db_engine.transaction(context):
+            if not db_volumes.conditional_update(context, volume.id,
+                                                 {'status': 'deleting'}, ('error',),
+                                                 host=None):
+                raise exception.InvalidVolume(reason=reason)
+            db_volumes.delete_volume(context, volume.id)
+            quota.release(context, volume.project_id, quota.volume_deltas(
+                [{'size': volume.size, 'volume_type_id': vtype.id}], {vtype.id: vtype.name}))
+
+    def get_metadata(self, context, volume_id):
+        db_volumes.get_volume(context, volume_id)
+        return db_volumes.get_metadata(context, [volume_id])[volume_id]
+
+    def set_metadata(self, context, volume_id, metadata, replace=False):
+        db_volumes.get_volume(context, volume_id)
+        db_volumes.set_metadata(context, volume_id, metadata, replace=replace)
+        return db_volumes.get_metadata(context, [volume_id])[volume_id]
+
+    def delete_metadata(self, context, volume_id, key):
+        db_volumes.get_volume(context, volume_id)
+        db_volumes.delete_metadata_key(context, volume_id, key)

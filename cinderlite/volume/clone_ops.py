@@ -1,0 +1,149 @@
+"""Manager side of the headline: create a consistency group from a source.
+
+A constant number of queries whatever the number of volumes: the new group,
+its clones, the source and its volumes (or cgsnapshot and snapshots) are
+each loaded with one query, and the outcome is written in one transaction
+of a few statements (one UPDATE with a CASE per column for all clones).
+"""
+
+from oslo_log import log as logging
+
+from cinderlite import exception
+from cinderlite import message
+from cinderlite.db import cgsnapshots as db_cgsnapshots
+from cinderlite.db import engine as db_engine
+from cinderlite.db import groups as db_groups
+from cinderlite.db import snapshots as db_snapshots
+from cinderlite.db import volumes as db_volumes
+from cinderlite.volume.resource import Resource
+
+LOG = logging.getLogger(__name__)
+
+SOURCE_OK = ('available', 'in-use')
+
+
+def pair_with_sources(clones, sources, key):
+    """Order ``sources`` so that ``sources[i]`` is the source of ``clones[i]``.
+
+    ``key`` is the clone's column naming its source (``source_volid`` or
+    ``snapshot_id``). :raises InvalidInput: when the sets do not match.
+    """
+    by_id = {s.id: s for s in sources}
+    if len(clones) != len(sources) or any(getattr(c, key) not in by_id for c in clones):
+        raise exception.InvalidInput(reason='Input volumes or source volumes are invalid.')
+    return [by_id[getattr(c, key)] for c in clones]
+
+
+class CloneOperations:
+
+    def create_consistencygroup_from_src(self, context, group_id, cgsnapshot_id=None,
+                                         source_cg_id=None):
+        ctx = context.elevated()
+        group = db_groups.get_group(ctx, group_id)
+        if group.status != 'creating':
+            LOG.info('Group %(id)s is %(status)s, not creating: nothing to do',
+                     {'id': group_id, 'status': group.status})
+            return
+        clones = db_volumes.get_volumes_in_groups(ctx, [group_id])
+        try:
+            origins, call_args = self._load_clone_sources(ctx, clones, cgsnapshot_id,
+                                                          source_cg_id)
+            updates = self._clone(ctx, group, clones, call_args)
+        except Exception as e:
+            LOG.exception('Cloning into group %s failed', group_id)
+            self._record_clone_result(ctx, group, clones, origins=None,
+                                      updates={}, reason=str(e))
+            return
+        self._record_clone_result(ctx, group, clones, origins, updates)
+
+    def _load_clone_sources(self, ctx, clones, cgsnapshot_id, source_cg_id):
+        """The origin volume of each clone (paired) and the driver's keyword arguments.
+
+        For a cgsnapshot the origin is the snapshot's volume: bootable and
+        metadata are copied from it.
+        """
+        if cgsnapshot_id:
+            cgsnapshot = db_cgsnapshots.get_cgsnapshot(ctx, cgsnapshot_id)
+            members = db_snapshots.get_cgsnapshot_members(ctx, [cgsnapshot_id])
+            snapshots = pair_with_sources(clones, members, 'snapshot_id')
+            if cgsnapshot.status != 'available' or any(
+                    s.status != 'available' for s in snapshots):
+                raise exception.InvalidCgSnapshot(
+                    reason='the cgsnapshot and its snapshots must be available')
+            views = self._snapshot_resources(ctx, snapshots)
+            return ([v.volume for v in views],
+                    {'cgsnapshot': Resource.of(cgsnapshot), 'snapshots': views})
+        src_group = db_groups.get_group(ctx, source_cg_id)
+        src_volumes = pair_with_sources(clones, db_volumes.get_volumes_by_ids(
+            ctx, [c.source_volid for c in clones]), 'source_volid')
+        if any(v.consistencygroup_id != source_cg_id for v in src_volumes):
+            raise exception.InvalidConsistencyGroup(
+                reason='source volumes left group %s during the clone' % source_cg_id)
+        bad = [v.id for v in src_volumes if v.status not in SOURCE_OK]
+        if bad:
+            raise exception.InvalidConsistencyGroup(
+                reason='source volumes %s are not available' % ', '.join(bad))
+        views = [Resource.of(v) for v in src_volumes]
+        return views, {'src_group': Resource.of(src_group), 'src_volumes': views}
+
+    def _clone(self, ctx, group, clones, call_args):
+        """Ask the driver for the whole group; fall back to one volume at a time."""
+        views = [Resource.of(c) for c in clones]
+        try:
+            _, updates = self.driver.create_consistencygroup_from_src(
+                ctx, Resource.of(group), views, **call_args)
+        except NotImplementedError:
+            LOG.info('Driver cannot clone group %s whole; cloning volume by volume',
+                     group.id)
+            return self._clone_volume_by_volume(views, call_args)
+        return {u['id']: u for u in updates or []}
+
+    def _clone_volume_by_volume(self, views, call_args):
+        """Clone each volume in the bounded pool; a failure marks only that volume."""
+        sources = call_args.get('snapshots') or call_args['src_volumes']
+        create = (self.driver.create_volume_from_snapshot if 'snapshots' in call_args
+                  else self.driver.create_cloned_volume)
+
+        def clone_one(pair):
+            volume, source = pair
+            try:
+                return dict(create(volume, source) or {}, id=volume.id, status='available')
+            except Exception:
+                LOG.exception('Cloning volume %s failed', volume.id)
+                return {'id': volume.id, 'status': 'error'}
+
+        return {u['id']: u for u in self.clone_executor.map(clone_one,
+                                                            zip(views, sources))}
+
+    def _record_clone_result(self, ctx, group, clones, origins, updates, reason=None):
+        """Write the group's and every clone's outcome in one transaction.
+
+        A clone the driver did not report ``error`` is ``available`` unless the
+        whole operation failed; any failed clone makes the group ``error``
+        (real Cinder would show it ``available``) and leaves a user message.
+        """
+        values = {}
+        for index, clone in enumerate(clones):
+            update = updates.get(clone.id, {})
+            ok = reason is None and update.get('status', 'available') != 'error'
+            values[clone.id] = {'status': 'available' if ok else 'error'}
+            if update.get('provider_location'):
+                values[clone.id]['provider_location'] = update['provider_location']
+            if ok and origins:
+                values[clone.id]['bootable'] = origins[index].bootable
+        failed = [vid for vid, v in values.items() if v['status'] == 'error']
+        if failed and reason is None:
+            reason = 'volumes %s could not be cloned' % ', '.join(failed)
+        with db_engine.transaction(ctx):
+            db_volumes.update_volumes(ctx, values)
+            if origins:
+                db_volumes.copy_metadata(ctx, [(c.id, o.id) for c, o in
+                                               zip(clones, origins)
+                                               if values[c.id]['status'] == 'available'])
+            db_groups.conditional_update(
+                ctx, group.id, {'status': 'error' if reason else 'available'}, ['creating'])
+        if reason:
+            message.record(ctx, group.project_id, group.id, 'GROUP_000005', reason)
+        else:
+            LOG.info('Cloned %(n)d volumes into group %(id)s', {'n': len(clones),
+                                                                'id': group.id})

@@ -1,0 +1,165 @@
+"""VolumeDriver: the one documented base class a storage vendor subclasses.
+
+Every method below states its contract. Objects passed in are read-only
+:class:`~cinderlite.volume.resource.Resource` views (attribute or key access)
+of the database rows; a driver never writes the database. What it wants
+recorded (``provider_location``, a status) it returns as a *model update*: a
+dict of column values, applied by the manager in one transaction.
+
+Errors: raise :class:`cinderlite.exception.VolumeBackendAPIException` (or any
+``VolumeDriverException``) when the backend fails; the manager then marks the
+resource ``error`` and tells the user why. Raise ``NotImplementedError`` from an
+optional method to get the manager's generic behaviour (see each method).
+
+Volume rows carry: ``id``, ``size`` (GiB), ``host`` (``host@backend#pool``),
+``volume_type_id``, ``consistencygroup_id``, ``provider_location``,
+``source_volid``, ``snapshot_id``. Snapshot rows carry ``id``, ``volume_id``,
+``size``, ``cgsnapshot_id``, ``provider_location`` and ``volume`` (the parent
+volume's Resource).
+"""
+
+import abc
+
+
+class VolumeDriver(abc.ABC):
+    """Base class of every backend driver.
+
+    :param conf: the service's ConfigOpts.
+    :param backend_conf: this backend's option group (``volume_backend_name`` ...).
+    :param backend: the name of this backend's config section.
+    """
+
+    VERSION = '1.0.0'
+
+    def __init__(self, conf, backend_conf, backend):
+        self.conf = conf
+        self.backend_conf = backend_conf
+        self.backend = backend
+
+    @property
+    def backend_name(self):
+        return self.backend_conf.volume_backend_name or self.backend
+
+    # -- life cycle ---------------------------------------------------------
+
+    def do_setup(self, context):
+        """Prepare the backend once at service start (connect, create folders)."""
+
+    def check_for_setup_error(self):
+        """Raise VolumeDriverException if the backend cannot serve; called after do_setup."""
+
+    @abc.abstractmethod
+    def get_volume_stats(self, refresh=False):
+        """Return the capabilities the scheduler places volumes by.
+
+        Keys: ``volume_backend_name``, ``total_capacity_gb``,
+        ``free_capacity_gb`` (numbers, GiB), ``driver_version``,
+        ``vendor_name``, ``storage_protocol``. Called at every report.
+        """
+
+    # -- single volumes -------------------------------------------------------
+
+    @abc.abstractmethod
+    def create_volume(self, volume):
+        """Create an empty volume of ``volume.size`` GiB; return a model update or None."""
+
+    @abc.abstractmethod
+    def delete_volume(self, volume):
+        """Delete the volume's data. A volume already absent is not an error."""
+
+    @abc.abstractmethod
+    def create_cloned_volume(self, volume, src_vref):
+        """Make ``volume`` a copy of the live volume ``src_vref``.
+
+        ``volume.size`` may exceed ``src_vref.size``: the rest reads as zeros.
+        Return a model update or None.
+        """
+
+    @abc.abstractmethod
+    def create_snapshot(self, snapshot):
+        """Take a point-in-time copy of ``snapshot.volume``; return a model update or None."""
+
+    @abc.abstractmethod
+    def delete_snapshot(self, snapshot):
+        """Delete a snapshot's data. A snapshot already absent is not an error."""
+
+    @abc.abstractmethod
+    def create_volume_from_snapshot(self, volume, snapshot):
+        """Make ``volume`` a copy of ``snapshot``; return a model update or None."""
+
+    def extend_volume(self, volume, new_size):
+        """Grow ``volume`` to ``new_size`` GiB, keeping its data."""
+        raise NotImplementedError()
+
+    # -- consistency groups ---------------------------------------------------
+
+    def create_consistencygroup(self, context, group):
+        """Create backend state for an empty group; return a model update or None.
+
+        NotImplementedError: the manager treats the group as needing no
+        backend state and makes it ``available``.
+        """
+        raise NotImplementedError()
+
+    def delete_consistencygroup(self, context, group, volumes):
+        """Delete a group and its member ``volumes`` (a list, maybe empty).
+
+        Return ``(model_update, volumes_model_update)``: the group's update
+        and a list of dicts each with ``id`` and ``status`` for the volumes
+        (``deleted`` or ``error_deleting``); ``(None, None)`` means all gone.
+        NotImplementedError: the manager deletes the volumes one by one.
+        """
+        raise NotImplementedError()
+
+    def update_consistencygroup(self, context, group, add_volumes=None,
+                                remove_volumes=None):
+        """Add volumes to and remove volumes from a group on the backend.
+
+        Return ``(model_update, add_volumes_update, remove_volumes_update)``;
+        ``(None, None, None)`` for success. NotImplementedError: the manager
+        records the membership change only in the database.
+        """
+        raise NotImplementedError()
+
+    def create_cgsnapshot(self, context, cgsnapshot, snapshots):
+        """Snapshot every member volume at one instant (crash consistent).
+
+        ``snapshots[i].volume`` is the volume of ``snapshots[i]``. Return
+        ``(model_update, snapshots_model_update)``: a dict for the cgsnapshot
+        and a list of dicts each with ``id`` and ``status`` (or None).
+        NotImplementedError: the manager snapshots the members one after the
+        other with :meth:`create_snapshot`, which is *not* consistent across
+        members; a driver that can do better should.
+        """
+        raise NotImplementedError()
+
+    def delete_cgsnapshot(self, context, cgsnapshot, snapshots):
+        """Delete a cgsnapshot's member snapshots.
+
+        Return ``(model_update, snapshots_model_update)`` as create_cgsnapshot.
+        NotImplementedError: the manager deletes them one by one.
+        """
+        raise NotImplementedError()
+
+    def create_consistencygroup_from_src(self, context, group, volumes,
+                                         cgsnapshot=None, snapshots=None,
+                                         src_group=None, src_volumes=None):
+        """Create the clone volumes of a new group from a cgsnapshot or a live group.
+
+        Exactly one of (``cgsnapshot``, ``snapshots``) and (``src_group``,
+        ``src_volumes``) is given. The lists are paired: ``snapshots[i]`` or
+        ``src_volumes[i]`` is the source of ``volumes[i]``, which has the
+        source's size and type. A clone of a live group must be crash
+        consistent across its members, as a cgsnapshot is. Never modify a
+        source.
+
+        Return ``(model_update, volumes_model_update)``: a dict for the
+        group, and a list of dicts each with ``id`` and any of ``status``
+        (``available`` or ``error``) and ``provider_location``; a volume
+        reported ``error`` makes the group ``error``. ``(None, None)`` means
+        every clone is ready.
+
+        NotImplementedError: the manager clones volume by volume with
+        :meth:`create_cloned_volume` or :meth:`create_volume_from_snapshot`.
+        """
+        raise NotImplementedError()

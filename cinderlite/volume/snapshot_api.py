@@ -1,0 +1,71 @@
+"""Service layer for snapshots."""
+
+from cinderlite import exception
+from cinderlite import quota
+from cinderlite.db import common as db_common
+from cinderlite.db import engine as db_engine
+from cinderlite.db import snapshots as db_snapshots
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import placement
+
+
+class SnapshotAPI:
+
+    def __init__(self, conf, volume_rpcapi):
+        self.conf = conf
+        self.volume_rpcapi = volume_rpcapi
+
+    def get(self, context, snapshot_id):
+        return db_snapshots.get_snapshot(context, snapshot_id)
+
+    def get_all(self, context, filters, all_projects, **page):
+        return db_snapshots.list_snapshots(context, filters, all_projects, **page)
+
+    def create(self, context, volume_id, name=None, description=None, force=False):
+        """Charge quota and write the snapshot row in one transaction, then cast.
+
+        :raises VolumeNotFound: (404) unknown or another project's volume.
+        :raises InvalidVolume: (400) the volume is not available (in-use needs force).
+        :raises OverQuota: (413).
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        allowed = ('available', 'in-use') if force else ('available',)
+        if volume.status not in allowed:
+            raise exception.InvalidVolume(
+                reason="Volume %s status must be available, but current status is: %s."
+                       % (volume_id, volume.status))
+        placement.require_live_host(self.conf, context, volume.host, 'the volume')
+        vtype = db_types.get_type(context.elevated(), volume.volume_type_id)
+        row = {'id': db_common.new_id(), 'project_id': context.project_id,
+               'user_id': context.user_id, 'volume_id': volume_id, 'cgsnapshot_id': None,
+               'volume_type_id': volume.volume_type_id, 'status': 'creating',
+               'size': volume.size, 'name': name, 'description': description,
+               'progress': '0%', 'provider_location': None}
+        with db_engine.transaction(context):
+            quota.reserve(self.conf, context, context.project_id,
+                          quota.snapshot_deltas([row], {vtype.id: vtype.name}))
+            db_snapshots.create_snapshots(context, [row])
+        self.volume_rpcapi.create_snapshot(context, volume.host, row['id'])
+        return db_snapshots.get_snapshot(context, row['id'])
+
+    def update(self, context, snapshot_id, values):
+        db_snapshots.get_snapshot(context, snapshot_id)
+        if values:
+            db_snapshots.update_snapshot(context, snapshot_id, values)
+        return db_snapshots.get_snapshot(context, snapshot_id)
+
+    def delete(self, context, snapshot_id):
+        """:raises InvalidSnapshot: (400) a cgsnapshot member, or not available/error."""
+        snapshot = db_snapshots.get_snapshot(context, snapshot_id)
+        if snapshot.cgsnapshot_id:
+            raise exception.InvalidSnapshot(
+                reason='Snapshot %s cannot be deleted because it is part of a '
+                       'consistency group.' % snapshot_id)
+        if not db_snapshots.conditional_update(context, snapshot_id,
+                                               {'status': 'deleting'},
+                                               ('available', 'error')):
+            raise exception.InvalidSnapshot(
+                reason='Volume Snapshot status must be available or error.')
+        volume = db_volumes.get_volume(context.elevated(), snapshot.volume_id)
+        self.volume_rpcapi.delete_snapshot(context, volume.host, snapshot_id)

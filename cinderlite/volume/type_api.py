@@ -1,0 +1,47 @@
+"""Service layer for volume types and their extra specs."""
+
+from cinderlite import exception
+from cinderlite.db import groups as db_groups
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+
+
+class TypeAPI:
+
+    def get(self, context, type_id):
+        vtype = db_types.get_type_by_name_or_id(context, type_id)
+        if not vtype.is_public and not context.is_admin:
+            raise exception.VolumeTypeNotFound(volume_type_id=type_id)
+        return vtype
+
+    def get_all(self, context):
+        return db_types.list_types(context, include_private=context.is_admin)
+
+    def extra_specs(self, context, types):
+        return db_types.get_extra_specs(context, [t.id for t in types])
+
+    def create(self, context, name, description=None, is_public=True, extra_specs=None):
+        return db_types.create_type(context, name, description, is_public, extra_specs)
+
+    def update(self, context, type_id, values):
+        db_types.get_type(context, type_id)
+        return db_types.update_type(context, type_id, values)
+
+    def delete(self, context, type_id):
+        """:raises InvalidVolumeType: (400) while a volume or group uses it."""
+        vtype = db_types.get_type(context, type_id)
+        if vtype.name == db_types.DEFAULT_TYPE_NAME:
+            raise exception.InvalidVolumeType(reason='The default type cannot be deleted.')
+        if (db_volumes.count_volumes_with_type(context, type_id)
+                or db_groups.count_groups_with_type(context, type_id)):
+            raise exception.InvalidVolumeType(reason='Target volume type is still in use.')
+        db_types.delete_type(context, type_id)
+
+    def set_extra_specs(self, context, type_id, specs):
+        db_types.get_type(context, type_id)
+        db_types.set_extra_specs(context, type_id, specs)
+        return db_types.get_extra_specs(context, [type_id])[type_id]
+
+    def delete_extra_spec(self, context, type_id, key):
+        db_types.get_type(context, type_id)
+        db_types.delete_extra_spec(context, type_id, key)

@@ -1,0 +1,1 @@
+"""WSGI serving: the threaded server of cinderlite-api and the module for uwsgi/gunicorn."""
