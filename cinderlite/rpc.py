@@ -71,9 +71,9 @@ def get_client(transport, topic, version, version_cap=None):
 
 
 def get_server(transport, topic, server, endpoints):
-    """A threading-executor RPC server; ``_private`` endpoint methods are refused."""
+    """An RPC server on the threading executor (the default); ``_private`` methods are refused."""
     target = messaging.Target(topic=topic, server=server)
     return messaging.get_rpc_server(
-        transport, target, endpoints, executor='threading',
+        transport, target, endpoints,
         serializer=RequestContextSerializer(),
         access_policy=dispatcher.DefaultRPCAccessPolicy)

@@ -37,20 +37,14 @@ def json_body(req, schema):
 
 
 def validate(body, schema):
+    """:raises ValidationError: with Cinder's message for the most relevant error."""
     validator = jsonschema.Draft4Validator(schema)
     error = jsonschema.exceptions.best_match(validator.iter_errors(body))
     if error is None:
         return
-    if error.validator == 'required':
-        field = '/'.join(str(p) for p in error.path) or 'body'
-        detail = 'Invalid input for field/attribute %s. Value: %s. %s' % (
-            field, jsonutils.dumps(error.instance), error.message)
-    elif error.validator == 'additionalProperties' and not error.path:
-        detail = 'Invalid input: %s' % error.message
-    else:
-        field = '/'.join(str(p) for p in error.path) or 'body'
-        detail = 'Invalid input for field/attribute %s. Value: %s. %s' % (
-            field, jsonutils.dumps(error.instance), error.message)
+    field = error.path[-1] if error.path else 'body'
+    detail = 'Invalid input for field/attribute %s. Value: %s. %s' % (
+        field, jsonutils.dumps(error.instance), error.message)
     raise exception.ValidationError(detail=detail)
 
 

@@ -11,7 +11,7 @@ ADMIN_OR_PROJECT_READER = 'rule:admin_api or (' + PROJECT_READER + ')'
 EVERYONE = ''
 
 RULES = [
-    policy.RuleDefault('admin_api', 'is_admin:True or role:admin',
+    policy.RuleDefault('admin_api', 'role:admin',
                        description='Administrators of the cloud.'),
 ]
 

@@ -1,0 +1,32 @@
+"""Shared pytest fixtures: ``cloud`` is a live cinderlite on SQLite."""
+
+import pytest
+
+from tests import fixtures
+
+
+@pytest.fixture
+def make_cloud(tmp_path):
+    """Factory: ``make_cloud(backend='sqlite', backends=None, **conf_overrides)``."""
+    clouds = []
+    stack = []
+
+    def factory(db_backend='sqlite', backends=None, transport_url=None, **overrides):
+        ctx = fixtures.database(db_backend, tmp_path)
+        url = ctx.__enter__()
+        stack.append(ctx)
+        conf = fixtures.make_conf(tmp_path, url, **overrides)
+        cloud = fixtures.Cloud(conf, backends, transport_url).start()
+        clouds.append(cloud)
+        return cloud
+
+    yield factory
+    for cloud in clouds:
+        cloud.stop()
+    for ctx in reversed(stack):
+        ctx.__exit__(None, None, None)
+
+
+@pytest.fixture
+def cloud(make_cloud):
+    return make_cloud()

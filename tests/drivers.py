@@ -1,0 +1,63 @@
+"""Test drivers, configured like any other driver (``volume_driver = tests.drivers.X``)."""
+
+import threading
+import time
+
+from cinderlite import exception
+from cinderlite.volume.drivers import file as file_driver
+
+
+class FailingDriver(file_driver.FileDriver):
+    """A file driver whose data operations fail as a broken backend would.
+
+    Volumes whose name starts with ``ok`` are created normally so that a test
+    can build sources on the same backend and then watch clones fail.
+    """
+
+    def create_volume(self, volume):
+        if (volume.name or '').startswith('ok'):
+            return super().create_volume(volume)
+        raise exception.VolumeBackendAPIException(data='disk array on fire')
+
+    def create_cloned_volume(self, volume, src_vref):
+        raise exception.VolumeBackendAPIException(data='clone refused by the array')
+
+    def create_volume_from_snapshot(self, volume, snapshot):
+        raise exception.VolumeBackendAPIException(data='clone refused by the array')
+
+    def create_consistencygroup_from_src(self, context, group, volumes, **kwargs):
+        raise exception.VolumeBackendAPIException(data='group clone refused by the array')
+
+
+class PerVolumeCloneDriver(file_driver.FileDriver):
+    """A driver without group cloning: the manager must fall back to volume by volume.
+
+    Records the calls so a test can see the fallback was taken.
+    """
+
+    calls = []
+
+    def create_consistencygroup_from_src(self, context, group, volumes, **kwargs):
+        raise NotImplementedError()
+
+    def create_cloned_volume(self, volume, src_vref):
+        type(self).calls.append(('create_cloned_volume', volume.id, src_vref.id))
+        if (src_vref.name or '').startswith('bad'):
+            raise exception.VolumeBackendAPIException(data='this one fails')
+        return super().create_cloned_volume(volume, src_vref)
+
+    def create_volume_from_snapshot(self, volume, snapshot):
+        type(self).calls.append(('create_volume_from_snapshot', volume.id, snapshot.id))
+        return super().create_volume_from_snapshot(volume, snapshot)
+
+
+class SlowFileDriver(file_driver.FileDriver):
+    """A file driver that takes ``SLOW_SECONDS`` per group member copy (restart tests)."""
+
+    SLOW_SECONDS = 1.0
+    started = threading.Event()
+
+    def _take_copy_point(self, src, dst, size_gb):
+        type(self).started.set()
+        time.sleep(self.SLOW_SECONDS)
+        return super()._take_copy_point(src, dst, size_gb)
