@@ -192,6 +192,11 @@ class VolumeSizeExceedsLimit(OverQuota):
                'limit %(limit)dG.')
 
 
+class ServiceUnavailable(CinderliteException):
+    msg_fmt = 'The service is unavailable: %(reason)s'
+    code = 503
+
+
 class VolumeDriverException(CinderliteException):
     msg_fmt = 'Volume driver reported an error: %(message)s'
 

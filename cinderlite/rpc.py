@@ -38,14 +38,16 @@ def register_opts(conf):
 
 
 def get_transport(conf, default_url=None):
-    """The RPC transport of ``transport_url``; ``default_url`` when none is set.
+    """The RPC transport of ``transport_url``.
 
-    The embedded default passes ``fake://``: every service in the process
-    shares this one transport object, which the fake driver needs.
+    ``default_url`` replaces oslo.messaging's own default (``rabbit://``)
+    when the operator set no URL: the embedded default passes ``fake://``,
+    whose in-process bus needs every service to share this one transport.
     """
     register_opts(conf)
-    url = conf.transport_url or default_url
-    return messaging.get_rpc_transport(conf, url=url)
+    if default_url:
+        conf.set_default('transport_url', default_url)
+    return messaging.get_rpc_transport(conf)
 
 
 class RequestContextSerializer(messaging.Serializer):
@@ -68,6 +70,20 @@ def get_client(transport, topic, version, version_cap=None):
     target = messaging.Target(topic=topic, version=version)
     return messaging.get_rpc_client(transport, target, version_cap=version_cap,
                                     serializer=RequestContextSerializer())
+
+
+def cast(client, context, method, retries, server=None, version=None, **kwargs):
+    """Cast ``method``; a message bus that cannot take it is a ServiceUnavailable (503).
+
+    The caller undoes what it wrote before the cast, so that a failure to
+    send never leaves a resource waiting for a message that will not come.
+    """
+    cctxt = client.prepare(server=server, version=version, retry=retries)
+    try:
+        cctxt.cast(context, method, **kwargs)
+    except messaging.MessagingException as e:
+        raise exception.ServiceUnavailable(
+            reason='the message bus did not take the request (%s)' % type(e).__name__)
 
 
 def get_server(transport, topic, server, endpoints):

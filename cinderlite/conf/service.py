@@ -5,6 +5,10 @@ import socket
 from oslo_config import cfg
 
 OPTS = [
+    cfg.IntOpt('rpc_cast_retries', default=3, min=0,
+               help='Times the API retries sending a message when the message bus '
+                    'does not answer. When they run out the request fails with 503 '
+                    'and what it had written is undone.'),
     cfg.StrOpt('host', default=socket.gethostname(), sample_default='<hostname>',
                help='Name of this node. Volume services are addressed as '
                     'host@backend; renaming a host strands the volumes it holds.'),

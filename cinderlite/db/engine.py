@@ -34,12 +34,14 @@ def _make_sqlite_concurrent(engine):
     def _on_connect(dbapi_conn, record):
         dbapi_conn.execute('PRAGMA busy_timeout = %d' % SQLITE_BUSY_TIMEOUT_MS)
 
-    # Inserted first, so oslo.db's own BEGIN listener sees the marker and stays quiet.
-    @sqlalchemy.event.listens_for(engine, 'begin', insert=True)
-    def _on_begin(conn):
-        if conn.get_execution_options().get(_IMMEDIATE) and 'in_transaction' not in conn.info:
-            conn.exec_driver_sql('BEGIN IMMEDIATE')
-            conn.info['in_transaction'] = True
+    # oslo.db opens every SQLite transaction with its own plain BEGIN from a
+    # 'begin' listener, and engine events ignore insert=True, so a listener of
+    # ours can never run before it: upgrade its statement on writer connections.
+    @sqlalchemy.event.listens_for(engine, 'before_cursor_execute', retval=True)
+    def _begin_immediate(conn, cursor, statement, parameters, context, executemany):
+        if statement == 'BEGIN' and conn.get_execution_options().get(_IMMEDIATE):
+            statement = 'BEGIN IMMEDIATE'
+        return statement, parameters
 
     if engine.url.database not in (None, '', ':memory:'):
         # Outside any transaction: SQLite refuses to switch journal mode inside one.

@@ -8,10 +8,14 @@ from sqlalchemy.dialects import sqlite
 from cinderlite.db import engine
 from cinderlite.db import models
 
+# On MySQL/MariaDB, INSERT IGNORE share-locks the rows that already exist, and
+# two transactions holding that lock deadlock on the FOR UPDATE that follows.
+# ON DUPLICATE KEY UPDATE takes the exclusive lock at once, in sorted order.
 _INSERT_IGNORING_DUPLICATES = {
     'postgresql': lambda: postgresql.insert(models.QuotaUsage).on_conflict_do_nothing(),
     'sqlite': lambda: sqlite.insert(models.QuotaUsage).on_conflict_do_nothing(),
-    'mysql': lambda: mysql.insert(models.QuotaUsage).prefix_with('IGNORE'),
+    'mysql': lambda: mysql.insert(models.QuotaUsage).on_duplicate_key_update(
+        in_use=models.QuotaUsage.in_use),
 }
 
 

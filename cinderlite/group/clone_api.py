@@ -66,10 +66,22 @@ class CloneAPI:
             quota.reserve(self.conf, context, context.project_id, deltas)
             db_groups.create_group(context, group, type_ids)
             db_volumes.create_volumes(context, clones)
-        self.volume_rpcapi.create_consistencygroup_from_src(
-            context, src_group.host, group['id'], cgsnapshot_id=cgsnapshot_id,
-            source_cg_id=group['source_cg_id'])
+        try:
+            self.volume_rpcapi.create_consistencygroup_from_src(
+                context, src_group.host, group['id'], cgsnapshot_id=cgsnapshot_id,
+                source_cg_id=group['source_cg_id'])
+        except exception.ServiceUnavailable:
+            self._undo(context, group, clones, deltas)
+            raise
         return db_groups.get_group(context, group['id'])
+
+    @staticmethod
+    def _undo(context, group, clones, deltas):
+        """Remove what create_from_src wrote when its cast could not be sent."""
+        with db_engine.transaction(context):
+            db_volumes.delete_volumes(context, [c['id'] for c in clones])
+            db_groups.delete_group(context, group['id'])
+            quota.release(context, context.project_id, deltas)
 
     @staticmethod
     def _group_source(context, source_cg_id):

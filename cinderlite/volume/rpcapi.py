@@ -14,12 +14,13 @@ class VolumeAPI:
     RPC_API_VERSION = '1.0'
 
     def __init__(self, conf, transport):
+        self.retries = conf.rpc_cast_retries
         self.client = rpc.get_client(transport, rpc.VOLUME_TOPIC, self.RPC_API_VERSION,
                                      version_cap=conf.upgrade_levels.volume)
 
     def _cast(self, context, host, method, **kwargs):
-        cctxt = self.client.prepare(server=hosts.backend_host(host), version='1.0')
-        cctxt.cast(context, method, **kwargs)
+        rpc.cast(self.client, context, method, self.retries,
+                 server=hosts.backend_host(host), version='1.0', **kwargs)
 
     def create_volume(self, context, host, volume_id):
         self._cast(context, host, 'create_volume', volume_id=volume_id)

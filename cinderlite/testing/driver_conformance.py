@@ -1,0 +1,264 @@
+"""The driver conformance suite: VolumeDriver's contract, checked against a real driver.
+
+A vendor subclasses :class:`DriverConformance` in a pytest module, names the
+subclass ``Test...`` and overrides ``make_driver`` and, so that the suite
+can compare bytes, ``write_volume`` and ``read_volume``
+(:class:`~cinderlite.testing.driver_harness.DriverHarness` documents them)::
+
+    from cinderlite.testing import driver_conformance
+
+    class TestAcmeDriver(driver_conformance.DriverConformance):
+
+        def make_driver(self, tmp_path):
+            ...
+
+pytest collects the inherited ``test_*`` methods and hands each its own
+``tmp_path``. Nothing here imports pytest: a check that cannot run raises
+:class:`unittest.SkipTest`, which pytest reports as a skip with its reason
+(an optional method the driver leaves out, or missing data hooks).
+"""
+
+import json
+import numbers
+
+from cinderlite.testing import driver_harness
+from cinderlite.testing import driver_views as views
+from cinderlite.testing.driver_harness import GiB
+
+TEXT_STATS = ('volume_backend_name', 'vendor_name', 'driver_version', 'storage_protocol')
+CAPACITY_STATS = ('total_capacity_gb', 'free_capacity_gb')
+
+
+class DriverConformance(driver_harness.DriverHarness):
+    """VolumeDriver's contract as tests; subclass as ``Test<YourDriver>``."""
+
+    # -- life cycle and stats --------------------------------------------------
+
+    def test_get_volume_stats(self, tmp_path):
+        """The scheduler places volumes by these; the heartbeat stores them as JSON."""
+        driver = self._setup(tmp_path)
+        for refresh in (True, False):
+            stats = driver.get_volume_stats(refresh=refresh)
+            assert isinstance(stats, dict), 'get_volume_stats must return a dict'
+            for key in TEXT_STATS:
+                assert isinstance(stats.get(key), str) and stats[key], (
+                    'stats[%r] must be a non-empty string, not %r' % (key, stats.get(key)))
+            for key in CAPACITY_STATS:
+                value = stats.get(key)
+                assert isinstance(value, numbers.Real) and not isinstance(value, bool) \
+                    and value >= 0, 'stats[%r] must be a number of GiB, not %r' % (key, value)
+            assert stats['free_capacity_gb'] <= stats['total_capacity_gb'], (
+                'free_capacity_gb exceeds total_capacity_gb')
+            # Volume types pick a backend by this name: another one would never match.
+            assert stats['volume_backend_name'] == driver.backend_name, (
+                'volume_backend_name is %r, but this backend is %r'
+                % (stats['volume_backend_name'], driver.backend_name))
+            json.dumps(stats)
+
+    # -- volumes ---------------------------------------------------------------
+
+    def test_create_and_delete_volume(self, tmp_path):
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        driver.delete_volume(volume)
+        driver.delete_volume(volume)
+
+    def test_delete_absent_volume(self, tmp_path):
+        """A delete the manager redoes after a crash finds the volume gone: not an error."""
+        driver = self._setup(tmp_path)
+        driver.delete_volume(views.volume(self.host, driver_harness.SIZE_GB))
+
+    def test_volume_holds_data_across_its_size(self, tmp_path):
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        self._fill(driver, volume, 'volume')
+        self._assert_holds(driver, volume, 'volume', 'the volume')
+
+    def test_create_cloned_volume(self, tmp_path):
+        driver = self._setup(tmp_path)
+        source = self._volume(driver)
+        clone = self._clone(driver, source)
+        driver.delete_volume(clone)
+        driver.delete_volume(source)
+
+    def test_clone_has_source_bytes(self, tmp_path):
+        """A clone is a copy: it holds the source's bytes, and writing it leaves the source."""
+        driver = self._setup(tmp_path)
+        source = self._volume(driver)
+        self._fill(driver, source, 'source')
+        clone = self._clone(driver, source)
+        self._assert_holds(driver, clone, 'source', 'the clone')
+        self._fill(driver, clone, 'clone')
+        self._assert_holds(driver, source, 'source', 'the source after writing the clone')
+
+    def test_larger_clone_reads_zeros_beyond_source(self, tmp_path):
+        driver = self._setup(tmp_path)
+        source = self._volume(driver)
+        self._fill(driver, source, 'source')
+        clone = self._clone(driver, source, size=source.size + 1)
+        self._assert_holds(driver, clone, 'source', 'the larger clone', size_gb=source.size)
+        for offset in (source.size * GiB, clone.size * GiB - driver_harness.BLOCK):
+            self._assert_zeros(driver, clone, offset, 'the larger clone')
+
+    def test_extend_volume(self, tmp_path):
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        self._optional(driver.extend_volume, volume, volume.size + 1)
+
+    def test_extend_volume_keeps_data(self, tmp_path):
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        self._fill(driver, volume, 'small')
+        self._optional(driver.extend_volume, volume, volume.size + 1)
+        extended = views.stored(dict(volume, size=volume.size + 1), {})
+        self._assert_holds(driver, extended, 'small', 'the extended volume',
+                           size_gb=volume.size)
+        self._fill(driver, extended, 'large')
+        self._assert_holds(driver, extended, 'large', 'the extended volume')
+
+    # -- snapshots ---------------------------------------------------------------
+
+    def test_snapshot_and_volume_from_snapshot(self, tmp_path):
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        snapshot = self._snapshot(driver, volume)
+        clone = self._from_snapshot(driver, snapshot)
+        driver.delete_volume(clone)
+        driver.delete_snapshot(snapshot)
+        driver.delete_snapshot(snapshot)
+        driver.delete_volume(volume)
+
+    def test_delete_absent_snapshot(self, tmp_path):
+        driver = self._setup(tmp_path)
+        driver.delete_snapshot(views.snapshot(self._volume(driver)))
+
+    def test_snapshot_is_point_in_time(self, tmp_path):
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        self._fill(driver, volume, 'before')
+        snapshot = self._snapshot(driver, volume)
+        self._fill(driver, volume, 'after')
+        clone = self._from_snapshot(driver, snapshot)
+        self._assert_holds(driver, clone, 'before', 'the volume from the snapshot')
+        self._assert_holds(driver, volume, 'after', 'the snapshotted volume')
+
+    def test_larger_volume_from_snapshot(self, tmp_path):
+        """The API lets a user ask for more than the snapshot's size; the rest must be usable."""
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        self._fill(driver, volume, 'before')
+        snapshot = self._snapshot(driver, volume)
+        clone = self._from_snapshot(driver, snapshot, size=snapshot.size + 1)
+        self._assert_holds(driver, clone, 'before', 'the larger volume from the snapshot',
+                           size_gb=snapshot.size)
+        self._fill(driver, clone, 'grown')
+        self._assert_holds(driver, clone, 'grown', 'the larger volume from the snapshot')
+
+    # -- consistency groups ------------------------------------------------------
+
+    def test_create_and_delete_empty_group(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group = self._track_group(driver, views.group(self.host))
+        update = self._optional(driver.create_consistencygroup, self.context, group)
+        views.check_model_update(update, 'create_consistencygroup')
+        result = self._optional(driver.delete_consistencygroup, self.context, group, [])
+        _, updates = views.check_pair(result, 'delete_consistencygroup')
+        views.check_member_updates(updates, [], 'delete_consistencygroup', 'deleted')
+        self._forget('group', group)
+
+    def test_delete_group_with_members(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        result = self._optional(driver.delete_consistencygroup, self.context, group, volumes)
+        _, updates = views.check_pair(result, 'delete_consistencygroup')
+        views.check_member_updates(updates, volumes, 'delete_consistencygroup', 'deleted')
+        self._forget('group', group)
+        for volume in volumes:
+            driver.delete_volume(volume)
+
+    def test_update_group_membership(self, tmp_path):
+        """The manager passes the volumes as the API recorded them: already moved."""
+        driver = self._setup(tmp_path)
+        group, (leaving,) = self._group_with_members(driver, count=1)
+        joining = self._volume(driver, consistencygroup_id=group.id)
+        result = self._optional(driver.update_consistencygroup, self.context, group,
+                                add_volumes=[joining],
+                                remove_volumes=[views.stored(dict(
+                                    leaving, consistencygroup_id=None), {})])
+        assert isinstance(result, (tuple, list)) and len(result) == 3, (
+            'update_consistencygroup must return (model_update, add_volumes_update, '
+            'remove_volumes_update), not %r' % (result,))
+        views.check_model_update(result[0], 'update_consistencygroup')
+        views.check_member_updates(result[1], [joining], 'update_consistencygroup',
+                                   'available')
+        views.check_member_updates(result[2], [leaving], 'update_consistencygroup',
+                                   'available')
+
+    def test_create_and_delete_cgsnapshot(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        cgsnapshot = views.cgsnapshot(group)
+        snapshots = [self._track_snapshot(driver, views.snapshot(v, cgsnapshot_id=cgsnapshot.id))
+                     for v in volumes]
+        result = self._optional(driver.create_cgsnapshot, self.context, cgsnapshot, snapshots)
+        _, updates = views.check_pair(result, 'create_cgsnapshot')
+        by_id = views.check_member_updates(updates, snapshots, 'create_cgsnapshot',
+                                           'available')
+        snapshots = [self._track_snapshot(driver, views.stored(s, by_id.get(s.id, {})))
+                     for s in snapshots]
+        result = self._optional(driver.delete_cgsnapshot, self.context,
+                                views.stored(cgsnapshot, {}), snapshots)
+        _, updates = views.check_pair(result, 'delete_cgsnapshot')
+        views.check_member_updates(updates, snapshots, 'delete_cgsnapshot', 'deleted')
+        for snapshot in snapshots:
+            driver.delete_snapshot(snapshot)
+
+    def test_cgsnapshot_is_point_in_time(self, tmp_path):
+        """Each member snapshot holds its own volume's bytes, usable by volume-from-snapshot."""
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        _, snapshots = self._cgsnapshot(driver, group, volumes)
+        for volume in volumes:
+            self._fill(driver, volume, 'after')
+        for index, snapshot in enumerate(snapshots):
+            clone = self._from_snapshot(driver, snapshot)
+            self._assert_holds(driver, clone, 'member-%d' % index,
+                               'the volume from member snapshot %d' % index)
+
+    def test_create_group_from_cgsnapshot(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        cgsnapshot, snapshots = self._cgsnapshot(driver, group, volumes)
+        self._group_from_cgsnapshot(driver, cgsnapshot, snapshots)
+
+    def test_group_from_cgsnapshot_has_snapshot_bytes(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        cgsnapshot, snapshots = self._cgsnapshot(driver, group, volumes)
+        for volume in volumes:
+            self._fill(driver, volume, 'after')
+        clones = self._group_from_cgsnapshot(driver, cgsnapshot, snapshots)
+        for index, clone in enumerate(clones):
+            self._assert_holds(driver, clone, 'member-%d' % index, 'clone %d' % index)
+
+    def test_create_group_from_live_group(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        self._group_from_group(driver, group, volumes)
+
+    def test_group_from_live_group_has_source_bytes(self, tmp_path):
+        """Clones hold their own source's bytes (pairs kept), and sources are never modified."""
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        clones = self._group_from_group(driver, group, volumes)
+        for index, clone in enumerate(clones):
+            self._assert_holds(driver, clone, 'member-%d' % index, 'clone %d' % index)
+            self._fill(driver, clone, 'clone-%d' % index)
+        for index, volume in enumerate(volumes):
+            self._assert_holds(driver, volume, 'member-%d' % index, 'source %d' % index)

@@ -1,0 +1,115 @@
+"""What the volume manager hands a driver and what it accepts back, for the conformance suite.
+
+Views are built as the manager builds them (``Resource.of(row)``: every
+column of the row, unset ones None), so a driver meets here the same keys
+it meets in service. A driver's answers are checked against what the
+manager can store; on the healthy backend the suite runs against, a member
+reported ``error`` is a failure even though the contract allows it.
+"""
+
+import uuid
+
+from cinderlite.db import models
+from cinderlite.volume.resource import Resource
+
+PROJECT_ID = 'conformance-project'
+USER_ID = 'conformance-user'
+VOLUME_TYPE_ID = '6f4c9a52-6a43-4f0e-9d0c-3c1c0f1e2a11'
+#: The width of the ``provider_location`` column a model update is stored in.
+LOCATION_LENGTH = models.Volume.__table__.c.provider_location.type.length
+
+
+def new_id():
+    return str(uuid.uuid4())
+
+
+def _view(model, **values):
+    row = dict.fromkeys(column.key for column in model.__table__.columns)
+    row.update(values)
+    return Resource(row)
+
+
+def volume(host, size, **values):
+    """A volume row as the manager loads it to create it: ``creating``, no location yet."""
+    return _view(models.Volume, id=new_id(), project_id=PROJECT_ID, user_id=USER_ID,
+                 host=host, size=size, availability_zone='nova', status='creating',
+                 volume_type_id=VOLUME_TYPE_ID, bootable=False, **values)
+
+
+def snapshot(parent, **values):
+    """A snapshot row of ``parent``, with ``volume`` set to the parent's view."""
+    return _view(models.Snapshot, id=new_id(), project_id=PROJECT_ID, user_id=USER_ID,
+                 volume_id=parent.id, volume_type_id=parent.volume_type_id,
+                 size=parent.size, status='creating', progress='0%', volume=parent,
+                 **values)
+
+
+def group(host, **values):
+    return _view(models.ConsistencyGroup, id=new_id(), project_id=PROJECT_ID,
+                 user_id=USER_ID, host=host, availability_zone='nova', status='creating',
+                 **values)
+
+
+def cgsnapshot(source_group):
+    return _view(models.CgSnapshot, id=new_id(), project_id=PROJECT_ID, user_id=USER_ID,
+                 consistencygroup_id=source_group.id, status='creating')
+
+
+def stored(view, update):
+    """``view`` as the manager reloads it after recording ``update``: available, located."""
+    values = dict(view, status='available')
+    if update.get('provider_location'):
+        values['provider_location'] = update['provider_location']
+    return Resource(values)
+
+
+def check_model_update(update, method):
+    """A model update is None or a dict whose ``provider_location`` fits its column.
+
+    :returns: the update, ``{}`` for None.
+    """
+    assert update is None or isinstance(update, dict), (
+        '%s must return a dict or None, not %r' % (method, update))
+    location = (update or {}).get('provider_location')
+    assert location is None or (isinstance(location, str)
+                                and len(location) <= LOCATION_LENGTH), (
+        '%s returned provider_location %r: it must be a string of at most %d '
+        'characters' % (method, location, LOCATION_LENGTH))
+    assert (update or {}).get('status') not in ('error', 'error_deleting'), (
+        '%s reported status %s on a healthy backend' % (method, update['status']))
+    return update or {}
+
+
+def check_pair(result, method):
+    """``(model_update, members_model_update)``: the two halves a group method returns."""
+    assert isinstance(result, (tuple, list)) and len(result) == 2, (
+        '%s must return (model_update, members_model_update), not %r' % (method, result))
+    return check_model_update(result[0], method), result[1]
+
+
+def check_member_updates(updates, members, method, status):
+    """Per-member updates: dicts with the id of one of ``members``, each at most once.
+
+    ``status`` is the one status a member of a healthy backend may report
+    (``available`` after a create, ``deleted`` after a delete).
+
+    :returns: ``{member id: update}``; empty for None ("every member is fine").
+    """
+    if updates is None:
+        return {}
+    assert isinstance(updates, (list, tuple)), (
+        '%s must return a list of member updates or None, not %r' % (method, updates))
+    ids = {member.id for member in members}
+    by_id = {}
+    for update in updates:
+        assert isinstance(update, dict) and update.get('id') in ids, (
+            '%s returned %r: each member update is a dict whose id is one of %s'
+            % (method, update, sorted(ids)))
+        assert update['id'] not in by_id, (
+            '%s returned two updates for %s' % (method, update['id']))
+        assert update.get('status') in (None, status), (
+            '%s reported %s for %s on a healthy backend (expected %s)'
+            % (method, update.get('status'), update['id'], status))
+        check_model_update({'provider_location': update.get('provider_location')}, method)
+        by_id[update['id']] = update
+    return by_id

@@ -1,0 +1,129 @@
+"""Building blocks for group tests: types, groups with volumes, cgsnapshots, file bytes."""
+
+import hashlib
+import os
+
+from cinderlite.volume.drivers import file as file_driver
+from tests import fixtures
+
+ADMIN = 'admin:admin'
+
+
+def create_type(cloud, name='fast', backend_name=None):
+    specs = {'volume_backend_name': backend_name} if backend_name else {}
+    resp = cloud.request('POST', '/v3/admin/types', token=ADMIN,
+                         body={'volume_type': {'name': name, 'extra_specs': specs}})
+    assert resp.status == 200, resp
+    return resp.json['volume_type']['id']
+
+
+def set_quota(cloud, project_id, **limits):
+    resp = cloud.request('PUT', '/v3/admin/os-quota-sets/%s' % project_id, token=ADMIN,
+                         body={'quota_set': limits})
+    assert resp.status == 200, resp
+
+
+def create_group(cloud, types='fast', token='u1:p1', project='p1', name='cg'):
+    resp = cloud.request('POST', '/v3/%s/consistencygroups' % project, token=token,
+                         body={'consistencygroup': {'name': name, 'volume_types': types}})
+    assert resp.status == 202, resp
+    group_id = resp.json['consistencygroup']['id']
+    fixtures.wait_status(cloud, 'consistencygroups', group_id, 'available', token, project)
+    return group_id
+
+
+def create_volume(cloud, group_id=None, vtype='fast', size=1, name=None, token='u1:p1',
+                  project='p1', wait='available'):
+    body = {'volume': {'size': size, 'volume_type': vtype, 'name': name,
+                       'consistencygroup_id': group_id}}
+    resp = cloud.request('POST', '/v3/%s/volumes' % project, token=token, body=body)
+    assert resp.status == 202, resp
+    volume_id = resp.json['volume']['id']
+    if wait:
+        fixtures.wait_status(cloud, 'volumes', volume_id, wait, token, project)
+    return volume_id
+
+
+def group_with_volumes(cloud, count, token='u1:p1', project='p1', names=None, size=1):
+    group_id = create_group(cloud, token=token, project=project)
+    names = names or ['m%d' % i for i in range(count)]
+    volumes = [create_volume(cloud, group_id, name=names[i], token=token, project=project,
+                             size=size)
+               for i in range(count)]
+    return group_id, volumes
+
+
+def create_cgsnapshot(cloud, group_id, token='u1:p1', project='p1'):
+    resp = cloud.request('POST', '/v3/%s/cgsnapshots' % project, token=token,
+                         body={'cgsnapshot': {'consistencygroup_id': group_id,
+                                              'name': 'snap'}})
+    assert resp.status == 202, resp
+    cgsnapshot_id = resp.json['cgsnapshot']['id']
+    fixtures.wait_status(cloud, 'cgsnapshots', cgsnapshot_id, 'available', token, project)
+    return cgsnapshot_id
+
+
+def clone(cloud, token='u1:p1', project='p1', **source):
+    body = {'consistencygroup-from-src': dict({'name': 'clone', 'description': None},
+                                              **source)}
+    return cloud.request('POST', '/v3/%s/consistencygroups/create_from_src' % project,
+                         token=token, body=body)
+
+
+def list_volumes(cloud, token=ADMIN, query='all_tenants=1'):
+    resp = cloud.request('GET', '/v3/%s/volumes/detail?%s' % (token.split(':')[1], query),
+                         token=token)
+    assert resp.status == 200, resp
+    return resp.json['volumes']
+
+
+def list_groups(cloud, token=ADMIN):
+    resp = cloud.request('GET', '/v3/%s/consistencygroups/detail?all_tenants=1'
+                         % token.split(':')[1], token=token)
+    assert resp.status == 200, resp
+    return resp.json['consistencygroups']
+
+
+def volume_path(cloud, volume_id, backend='file'):
+    return os.path.join(cloud.conf.state_path, 'volumes', backend, 'volume-%s' % volume_id)
+
+
+def write_pattern(path, pattern, offset=0):
+    with file_driver.volume_io(path) as f:
+        f.seek(offset)
+        f.write(pattern)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def checksum(path):
+    digest = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def usage(cloud, project='p1'):
+    resp = cloud.request('GET', '/v3/admin/os-quota-sets/%s?usage=True' % project,
+                         token=ADMIN)
+    assert resp.status == 200, resp
+    return {k: v['in_use'] for k, v in resp.json['quota_set'].items() if k != 'id'}
+
+
+def assert_usage_is_row_count(cloud, project='p1'):
+    """Quota usage equals what the rows add up to: no leak, no double count."""
+    volumes = [v for v in list_volumes(cloud)
+               if v['os-vol-tenant-attr:tenant_id'] == project]
+    snapshots = cloud.request('GET', '/v3/admin/snapshots/detail?all_tenants=1',
+                              token=ADMIN).json['snapshots']
+    snapshots = [s for s in snapshots
+                 if s['os-extended-snapshot-attributes:project_id'] == project]
+    groups = cloud.request('GET', '/v3/%s/consistencygroups' % project,
+                           token='u1:%s' % project).json['consistencygroups']
+    in_use = usage(cloud, project)
+    assert in_use.get('volumes', 0) == len(volumes)
+    assert in_use.get('snapshots', 0) == len(snapshots)
+    assert in_use.get('gigabytes', 0) == (sum(v['size'] for v in volumes)
+                                          + sum(s['size'] for s in snapshots))
+    assert in_use.get('consistencygroups', 0) == len(groups)
