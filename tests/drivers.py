@@ -1,5 +1,6 @@
 """Test drivers, configured like any other driver (``volume_driver = tests.drivers.X``)."""
 
+import os
 import threading
 import time
 
@@ -52,9 +53,12 @@ class PerVolumeCloneDriver(file_driver.FileDriver):
 
 
 class SlowFileDriver(file_driver.FileDriver):
-    """A file driver that takes ``SLOW_SECONDS`` per group member copy (restart tests)."""
+    """A file driver that takes ``SLOW_SECONDS`` per group member copy (restart tests).
 
-    SLOW_SECONDS = 1.0
+    A separate process reads the delay from ``CINDERLITE_TEST_SLOW_SECONDS``.
+    """
+
+    SLOW_SECONDS = float(os.environ.get('CINDERLITE_TEST_SLOW_SECONDS', '1.0'))
     started = threading.Event()
 
     def _take_copy_point(self, src, dst, size_gb):

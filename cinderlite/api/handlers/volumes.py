@@ -61,6 +61,11 @@ def create(req):
     body = wsgi.json_body(req, schema.CREATE)['volume']
     if wsgi.bool_param(body.get('multiattach') or False):
         raise exception.InvalidInput(reason='multiattach volumes are not supported.')
+    # Accepting these and creating an empty volume would pretend to work.
+    for key, source in (('imageRef', 'an image'), ('backup_id', 'a backup')):
+        if body.get(key):
+            raise exception.InvalidInput(
+                reason='Creating a volume from %s is not supported.' % source)
     size = body.get('size')
     volume = wsgi.services_of(req).volumes.create(
         context, size=int(size) if size not in (None, '') else None,

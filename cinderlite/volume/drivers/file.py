@@ -35,14 +35,20 @@ def volume_io(path):
     """Open a volume file for I/O under a shared lock (the fenced data path).
 
     Readers and writers outside the driver use this; group copies wait for
-    open ones and block new ones while they take their copy points.
+    open ones and block new ones while they take their copy points. What the
+    block wrote is flushed to the file before the lock is released: a write
+    still in the file object's buffer would otherwise land during a copy and
+    split the I/O.
     """
     with open(path, 'r+b') as f:
         fcntl.flock(f.fileno(), fcntl.LOCK_SH)
         try:
             yield f
         finally:
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+            try:
+                f.flush()
+            finally:
+                fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 @contextlib.contextmanager

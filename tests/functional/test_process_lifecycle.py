@@ -1,0 +1,107 @@
+"""cinderlite-all as a process: graceful SIGTERM, and recovery after a crash mid-clone."""
+
+import pytest
+
+from tests import fixtures
+from tests.functional import groups_helpers as h
+from tests.functional.server_process import ServerProcess
+
+SLOW = {'volume_driver': 'tests.drivers.SlowFileDriver'}
+
+
+@pytest.fixture
+def server_factory(tmp_path):
+    servers = []
+
+    def factory(**kwargs):
+        server = ServerProcess(tmp_path, **kwargs)
+        servers.append(server)
+        return server
+    yield factory
+    for server in servers:
+        server.stop_quietly()
+
+
+def _status(server, collection, resource_id):
+    key = collection[:-1]
+    resp = server.request('GET', '/v3/p1/%s/%s' % (collection, resource_id))
+    return resp.json[key]['status'] if resp.status == 200 else resp.status
+
+
+def _wait(server, collection, resource_id, status, timeout=60):
+    fixtures.wait_for(lambda: _status(server, collection, resource_id) == status,
+                      timeout=timeout, what='%s %s' % (resource_id, status))
+
+
+def _make_group(server, count):
+    assert server.request('POST', '/v3/admin/types', token='admin:admin',
+                          body={'volume_type': {'name': 'fast'}}).status == 200
+    resp = server.request('POST', '/v3/p1/consistencygroups',
+                          body={'consistencygroup': {'volume_types': 'fast'}})
+    group_id = resp.json['consistencygroup']['id']
+    _wait(server, 'consistencygroups', group_id, 'available')
+    volumes = []
+    for index in range(count):
+        resp = server.request('POST', '/v3/p1/volumes', body={'volume': {
+            'size': 1, 'volume_type': 'fast', 'consistencygroup_id': group_id}})
+        volumes.append(resp.json['volume']['id'])
+    for volume_id in volumes:
+        _wait(server, 'volumes', volume_id, 'available')
+    return group_id, volumes
+
+
+def _clone_group(server, group_id):
+    resp = server.request('POST', '/v3/p1/consistencygroups/create_from_src',
+                          body={'consistencygroup-from-src': {'source_cgid': group_id}})
+    assert resp.status == 202, resp
+    return resp.json['consistencygroup']['id']
+
+
+def test_sigterm_stops_cleanly_with_exit_0(server_factory):
+    server = server_factory().start()
+    assert server.request('GET', '/v3/p1/volumes').status == 200
+    code, seconds = server.terminate()
+    assert code == 0
+    assert seconds < 15
+    assert 'Stopped' in server.log.read_text()
+
+
+def test_sigterm_finishes_the_clone_in_flight(server_factory):
+    server = server_factory(backend_options=SLOW,
+                            env={'CINDERLITE_TEST_SLOW_SECONDS': '0.7'}).start()
+    group_id, _ = _make_group(server, 2)
+    new_id = _clone_group(server, group_id)
+    code, _ = server.terminate()
+    assert code == 0
+    server.start(env={'CINDERLITE_TEST_SLOW_SECONDS': '0'})
+    assert _status(server, 'consistencygroups', new_id) == 'available'
+    assert 'Resuming' not in server.log.read_text()
+
+
+def test_a_crash_mid_clone_is_resolved_by_the_restarted_service(server_factory, tmp_path):
+    server = server_factory(backend_options=SLOW,
+                            env={'CINDERLITE_TEST_SLOW_SECONDS': '2'}).start()
+    group_id, sources = _make_group(server, 3)
+    for index, volume_id in enumerate(sources):
+        path = tmp_path / 'state' / 'volumes' / 'file' / ('volume-%s' % volume_id)
+        h.write_pattern(str(path), b'data of source %d' % index)
+    new_id = _clone_group(server, group_id)
+    volumes_dir = tmp_path / 'state' / 'volumes' / 'file'
+    clone_ids = [v['id'] for v in server.request('GET', '/v3/p1/volumes/detail').json[
+        'volumes'] if v['consistencygroup_id'] == new_id]
+
+    def one_copy_done_and_still_creating():
+        done = [c for c in clone_ids if (volumes_dir / ('volume-%s' % c)).exists()]
+        return done and _status(server, 'consistencygroups', new_id) == 'creating'
+    fixtures.wait_for(one_copy_done_and_still_creating, what='the clone to be half done')
+    server.kill()
+    server.start(env={'CINDERLITE_TEST_SLOW_SECONDS': '0'})
+    _wait(server, 'consistencygroups', new_id, 'available')
+    assert 'Resuming creating of group %s' % new_id in server.log.read_text()
+    clones = [v for v in server.request('GET', '/v3/p1/volumes/detail').json['volumes']
+              if v['consistencygroup_id'] == new_id]
+    assert len(clones) == 3
+    for clone in clones:
+        assert clone['status'] == 'available'
+        assert h.checksum(str(volumes_dir / ('volume-%s' % clone['id']))) == h.checksum(
+            str(volumes_dir / ('volume-%s' % clone['source_volid'])))
