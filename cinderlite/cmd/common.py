@@ -12,6 +12,8 @@ from cinderlite.db import engine as db_engine
 def setup(argv=None, extra_opts=None):
     """A parsed ConfigOpts with logging and the database configured."""
     conf = cl_conf.new_conf()
+    # Logs go to stderr, so that what a command prints on stdout is only its answer.
+    conf.set_default('use_stderr', True)
     if extra_opts:
         extra_opts(conf)
     cl_conf.parse_args(conf, sys.argv[1:] if argv is None else argv)

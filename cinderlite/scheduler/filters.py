@@ -14,6 +14,28 @@ def passes(host, wanted_backend_names, size_gb):
     return host.free_capacity_gb >= size_gb
 
 
+def why_no_host(hosts, wanted_backend_names, size_gb, type_names):
+    """Why no host passes, in words that tell a user what to change.
+
+    ``type_names`` are the volume types that asked for ``wanted_backend_names``.
+    """
+    if not hosts:
+        return 'no volume backend is running; ask your cloud administrator.'
+    names = {h.backend_name for h in hosts}
+    if wanted_backend_names and not wanted_backend_names <= names:
+        return ('volume type %s asks for the backend %s (its volume_backend_name), and '
+                'no running backend has that name; choose another volume type.' % (
+                    ', '.join(sorted(type_names)),
+                    ', '.join(sorted(wanted_backend_names - names))))
+    if wanted_backend_names and len(wanted_backend_names) > 1:
+        return ('volume types %s ask for different backends (%s), and no backend is all '
+                'of them; use volume types of one backend.' % (
+                    ', '.join(sorted(type_names)), ', '.join(sorted(wanted_backend_names))))
+    return ('no backend that volume type %s may use has %s GB free; ask for a smaller '
+            'size or ask your cloud administrator for capacity.' % (
+                ', '.join(sorted(type_names)), size_gb))
+
+
 def best_host(hosts, wanted_backend_names, size_gb):
     """The passing host with the most free capacity, or None."""
     candidates = [h for h in hosts if passes(h, wanted_backend_names, size_gb)]

@@ -24,6 +24,11 @@ class SchedulerManager:
         # Placement decisions are serialised so two of them see each other's charge.
         self._lock = threading.Lock()
 
+    @staticmethod
+    def _why_no_host(ctx, hosts, wanted, size_gb, type_ids):
+        names = [t.name for t in db_types.get_types_by_ids(ctx, type_ids).values()]
+        return filters.why_no_host(hosts, wanted, size_gb, names)
+
     def create_volume(self, context, volume_id):
         ctx = context.elevated()
         volume = db_volumes.get_volume(ctx, volume_id)
@@ -32,14 +37,16 @@ class SchedulerManager:
         wanted = filters.backend_names_wanted(
             db_types.get_extra_specs(ctx, [volume.volume_type_id]).values())
         with self._lock:
-            host = filters.best_host(self.tracker.live_hosts(ctx), wanted, volume.size)
+            hosts = self.tracker.live_hosts(ctx)
+            host = filters.best_host(hosts, wanted, volume.size)
             if host is not None:
                 self.tracker.consume(host, volume.size)
         if host is None:
             LOG.warning('No valid host for volume %s', volume_id)
             db_volumes.conditional_update(ctx, volume_id, {'status': 'error'}, ['creating'])
             message.record(ctx, volume.project_id, volume_id, 'VOLUME_000001',
-                           'No valid backend was found.')
+                           self._why_no_host(ctx, hosts, wanted, volume.size,
+                                             [volume.volume_type_id]))
             return
         if db_volumes.conditional_update(ctx, volume_id, {'host': host.pool_host},
                                          ['creating'], host=None):
@@ -54,12 +61,13 @@ class SchedulerManager:
         wanted = filters.backend_names_wanted(
             db_types.get_extra_specs(ctx, type_ids).values())
         with self._lock:
-            host = filters.best_host(self.tracker.live_hosts(ctx), wanted, 0)
+            hosts = self.tracker.live_hosts(ctx)
+            host = filters.best_host(hosts, wanted, 0)
         if host is None:
             LOG.warning('No valid host for group %s', group_id)
             db_groups.conditional_update(ctx, group_id, {'status': 'error'}, ['creating'])
             message.record(ctx, group.project_id, group_id, 'GROUP_000001',
-                           'No valid backend was found.')
+                           self._why_no_host(ctx, hosts, wanted, 0, type_ids))
             return
         db_groups.update_group(ctx, group_id, {'host': host.pool_host})
         self.volume_rpcapi.create_consistencygroup(ctx, host.pool_host, group_id)

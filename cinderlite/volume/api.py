@@ -11,6 +11,7 @@ from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 from cinderlite.volume import placement
+from cinderlite.volume import type_api
 
 LOG = logging.getLogger(__name__)
 
@@ -106,7 +107,7 @@ class VolumeAPI:
     @staticmethod
     def _volume_type(context, requested, origin, consistencygroup_id):
         if requested:
-            return db_types.get_type_by_name_or_id(context, requested)
+            return type_api.get_usable_type(context, requested)
         if consistencygroup_id:
             raise exception.InvalidInput(
                 reason='volume_type must be provided when creating a volume in a '

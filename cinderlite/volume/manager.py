@@ -11,6 +11,7 @@ from concurrent import futures
 from oslo_log import log as logging
 
 from cinderlite import context as cl_context
+from cinderlite import exception
 from cinderlite import message
 from cinderlite import quota
 from cinderlite.conf import volume as volume_conf
@@ -28,6 +29,22 @@ from cinderlite.volume.resource import Resource
 LOG = logging.getLogger(__name__)
 
 VOLUME_COLUMNS = ('provider_location',)
+RETRY = 'Delete it and try again; if that fails too, tell your cloud administrator.'
+ASK_ADMIN = 'Tell your cloud administrator.'
+
+
+def _user_reason(error, advice):
+    """What a user may read about a driver failure, and what they can do about it.
+
+    A driver's own exceptions carry messages meant for users; anything else
+    (an OSError naming a server path, a bug) is described without its text,
+    which the log keeps for the operator.
+    """
+    if isinstance(error, exception.CinderliteException):
+        reason = error.msg.rstrip('.')
+    else:
+        reason = 'an unexpected error, logged by the volume service'
+    return '%s. %s' % (reason, advice)
 
 
 class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
@@ -102,7 +119,8 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
         except Exception as e:
             LOG.exception('Creating volume %s failed', volume_id)
             db_volumes.conditional_update(ctx, volume_id, {'status': 'error'}, ['creating'])
-            message.record(ctx, volume.project_id, volume_id, 'VOLUME_000002', str(e))
+            message.record(ctx, volume.project_id, volume_id, 'VOLUME_000002',
+                           _user_reason(e, RETRY))
             return
         values.update(self._columns(update, VOLUME_COLUMNS))
         db_volumes.conditional_update(ctx, volume_id, values, ['creating'])
@@ -119,7 +137,8 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
             LOG.exception('Deleting volume %s failed', volume_id)
             db_volumes.conditional_update(ctx, volume_id, {'status': 'error_deleting'},
                                           ['deleting'])
-            message.record(ctx, volume.project_id, volume_id, 'VOLUME_000003', str(e))
+            message.record(ctx, volume.project_id, volume_id, 'VOLUME_000003',
+                           _user_reason(e, ASK_ADMIN))
             return
         self.forget_volumes(ctx, [volume])
         LOG.info('Deleted volume %s', volume_id)
@@ -150,7 +169,8 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
             LOG.exception('Creating snapshot %s failed', snapshot_id)
             db_snapshots.conditional_update(ctx, snapshot_id, {'status': 'error'},
                                             ['creating'])
-            message.record(ctx, snapshot.project_id, snapshot_id, 'SNAPSHOT_000001', str(e))
+            message.record(ctx, snapshot.project_id, snapshot_id, 'SNAPSHOT_000001',
+                           _user_reason(e, RETRY))
             return
         values = dict(self._columns(update, VOLUME_COLUMNS), status='available',
                       progress='100%')
@@ -167,7 +187,8 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
             LOG.exception('Deleting snapshot %s failed', snapshot_id)
             db_snapshots.conditional_update(ctx, snapshot_id, {'status': 'error_deleting'},
                                             ['deleting'])
-            message.record(ctx, snapshot.project_id, snapshot_id, 'SNAPSHOT_000002', str(e))
+            message.record(ctx, snapshot.project_id, snapshot_id, 'SNAPSHOT_000002',
+                           _user_reason(e, ASK_ADMIN))
             return
         names = self._type_names(ctx, {snapshot.volume_type_id})
         with db_engine.transaction(ctx):

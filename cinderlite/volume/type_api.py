@@ -6,13 +6,24 @@ from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 
 
+def get_usable_type(context, name_or_id):
+    """The type ``name_or_id`` if the caller may see and use it.
+
+    Private types are for admins only (there are no access lists): for anyone
+    else one is missing, with the very same 404 as a type that does not exist.
+
+    :raises VolumeTypeNotFoundByName: (404).
+    """
+    vtype = db_types.get_type_by_name_or_id(context, name_or_id)
+    if not vtype.is_public and not context.is_admin:
+        raise exception.VolumeTypeNotFoundByName(volume_type_name=name_or_id)
+    return vtype
+
+
 class TypeAPI:
 
     def get(self, context, type_id):
-        vtype = db_types.get_type_by_name_or_id(context, type_id)
-        if not vtype.is_public and not context.is_admin:
-            raise exception.VolumeTypeNotFound(volume_type_id=type_id)
-        return vtype
+        return get_usable_type(context, type_id)
 
     def get_all(self, context):
         return db_types.list_types(context, include_private=context.is_admin)
@@ -34,7 +45,7 @@ class TypeAPI:
             raise exception.InvalidVolumeType(reason='The default type cannot be deleted.')
         if (db_volumes.count_volumes_with_type(context, type_id)
                 or db_groups.count_groups_with_type(context, type_id)):
-            raise exception.InvalidVolumeType(reason='Target volume type is still in use.')
+            raise exception.InvalidVolumeType(message='Target volume type is still in use.')
         db_types.delete_type(context, type_id)
 
     def set_extra_specs(self, context, type_id, specs):

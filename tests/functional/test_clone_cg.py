@@ -23,6 +23,8 @@ def test_clone_of_live_group_maps_every_clone_to_its_source(fast_cloud):
     for index, volume_id in enumerate(sources):
         h.write_pattern(h.volume_path(cloud, volume_id), b'source-%d' % index * 1000,
                         offset=4096 * index)
+        assert cloud.request('POST', '/v3/p1/volumes/%s/metadata' % volume_id,
+                             body={'metadata': {'origin': str(index)}}).status == 200
     resp = h.clone(cloud, source_cgid=group_id, cgsnapshot_id=None)
     assert resp.status == 202, resp
     assert set(resp.json['consistencygroup']) == {'id', 'name'}
@@ -36,6 +38,7 @@ def test_clone_of_live_group_maps_every_clone_to_its_source(fast_cloud):
     for clone in clones:
         assert clone['status'] == 'available'
         assert clone['os-vol-host-attr:host'] == cloud.manager.host
+        assert clone['metadata'] == {'origin': str(sources.index(clone['source_volid']))}
         assert h.checksum(h.volume_path(cloud, clone['id'])) == h.checksum(
             h.volume_path(cloud, clone['source_volid']))
     h.assert_usage_is_row_count(cloud)

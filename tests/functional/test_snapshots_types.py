@@ -303,7 +303,10 @@ def test_private_types_are_invisible_and_unusable_for_members(shared_cloud, proj
                                            user='admin').json['volume_types']}
     assert private['name'] in admin_names
     for ref in (private['id'], private['name']):
-        assert call(shared_cloud, 'GET', project, '/types/' + ref).status == 404
+        resp = call(shared_cloud, 'GET', project, '/types/' + ref)
+        assert resp.status == 404
+        assert resp.json['itemNotFound']['message'] == \
+            'Volume type with name %s could not be found.' % ref
         resp = call(shared_cloud, 'POST', project, '/volumes',
                     body={'volume': {'size': 1, 'volume_type': ref}})
         assert resp.status == 404, resp
@@ -331,9 +334,10 @@ def test_type_matching_no_backend_gives_error_and_a_message(shared_cloud, projec
     assert message['resource_type'] == 'VOLUME'
     assert message['message_level'] == 'ERROR'
     assert message['event_id'] == 'VOLUME_000001'
-    text = message['user_message']
-    assert 'nowhere' in text and vtype['name'] in text
-    assert 'volume type' in text
+    assert message['user_message'] == (
+        'schedule allocate volume: no backend can hold this volume: volume type %s asks '
+        'for the backend nowhere (its volume_backend_name), and no running backend has '
+        'that name; choose another volume type.' % vtype['name'])
     shown = call(shared_cloud, 'GET', project, '/messages/' + message['id'],
                  headers=MESSAGES_VERSION)
     assert shown.json['message'] == message
@@ -354,3 +358,21 @@ def test_type_matching_no_backend_gives_error_and_a_message(shared_cloud, projec
                 headers=MESSAGES_VERSION).status == 204
     assert call(shared_cloud, 'GET', project, '/messages/' + message['id'],
                 headers=MESSAGES_VERSION).status == 404
+
+
+def test_group_of_a_type_matching_no_backend_gives_error_and_a_message(shared_cloud,
+                                                                       project):
+    vtype = create_type(shared_cloud, extra_specs={'volume_backend_name': 'nowhere'})
+    resp = call(shared_cloud, 'POST', project, '/consistencygroups',
+                body={'consistencygroup': {'volume_types': vtype['name']}})
+    assert resp.status == 202, resp
+    group_id = resp.json['consistencygroup']['id']
+    fixtures.wait_status(shared_cloud, 'consistencygroups', group_id, 'error',
+                         token='u1:' + project, project=project)
+    message, = call(shared_cloud, 'GET', project, '/messages',
+                    headers=MESSAGES_VERSION).json['messages']
+    assert message['resource_uuid'] == group_id
+    assert message['event_id'] == 'GROUP_000001'
+    assert 'volume type %s asks for the backend nowhere' % vtype['name'] in \
+        message['user_message']
+    fixtures.assert_usage_matches_rows(shared_cloud, project)

@@ -1,5 +1,6 @@
 """Snapshot handlers: create, show, list, detail, update, delete."""
 
+from cinderlite import exception
 from cinderlite.api import pagination
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import snapshots as schema
@@ -49,6 +50,9 @@ def create(req):
     context = wsgi.context_of(req)
     context.can(policies.CREATE)
     body = wsgi.json_body(req, schema.CREATE)['snapshot']
+    if body.get('metadata'):
+        # There is nowhere to keep it: accepting it would silently drop it.
+        raise exception.InvalidInput(reason='Snapshot metadata is not supported.')
     snapshot = wsgi.services_of(req).snapshots.create(
         context, body['volume_id'], name=body.get('name') or body.get('display_name'),
         description=body.get('description') or body.get('display_description'),

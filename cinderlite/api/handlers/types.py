@@ -16,6 +16,14 @@ def _specs(specs):
     return {k: str(v) for k, v in (specs or {}).items()}
 
 
+def _name(name):
+    """A type name without surrounding blanks; :raises InvalidInput: (400) when empty."""
+    name = name.strip()
+    if not name:
+        raise exception.InvalidInput(reason='Volume type name can not be empty.')
+    return name
+
+
 def index(req):
     """GET /types: 200 (private types for admins only)."""
     context = wsgi.context_of(req)
@@ -41,7 +49,7 @@ def create(req):
     body = wsgi.json_body(req, schema.CREATE)['volume_type']
     public = body.get('os-volume-type-access:is_public', body.get('is_public'))
     vtype = wsgi.services_of(req).types.create(
-        context, body['name'].strip(), body.get('description'),
+        context, _name(body['name']), body.get('description'),
         True if public is None else wsgi.bool_param(public), _specs(body.get('extra_specs')))
     return wsgi.json_response({'volume_type': _render(req, context, [vtype])[0]})
 
@@ -52,6 +60,8 @@ def update(req, type_id):
     context.can(policies.MANAGE)
     body = wsgi.json_body(req, schema.UPDATE)['volume_type']
     values = {k: body[k] for k in ('name', 'description') if body.get(k) is not None}
+    if 'name' in values:
+        values['name'] = _name(values['name'])
     if body.get('is_public') is not None:
         values['is_public'] = wsgi.bool_param(body['is_public'])
     if not values:

@@ -1,0 +1,154 @@
+#!/usr/bin/env python3
+"""Benchmark create_consistencygroup_from_src on the embedded default.
+
+For each N it builds a group of N volumes, then clones it and prints: the
+POST's latency, the SQL statements the API sent for it, the statements the
+volume manager sent to finish it, and the seconds until the new group is
+``available``. The embedded default is what ``cinderlite-all`` runs: SQLite
+under a state directory, the in-process ``fake://`` bus and the file driver.
+
+    python tools/bench_clone.py [--sizes 1,10,100] [--repeat 3]
+"""
+
+import argparse
+import json
+import socket
+import statistics
+import tempfile
+import threading
+import time
+import urllib.request
+
+import sqlalchemy as sa
+
+from cinderlite import conf as cl_conf
+from cinderlite import launcher
+from cinderlite import rpc
+from cinderlite.db import engine as db_engine
+from cinderlite.db import migration
+
+
+class Statements:
+    """SQL statements per sending thread kind (API workers vs. service threads)."""
+
+    def __init__(self, engine):
+        self.api = 0
+        self.services = 0
+        self._lock = threading.Lock()
+        sa.event.listen(engine, 'before_cursor_execute', self._count)
+
+    def _count(self, *args):
+        name = threading.current_thread().name
+        with self._lock:
+            if name.startswith('CP Server'):
+                self.api += 1
+            elif not name.startswith(('heartbeat', 'MainThread')):
+                self.services += 1
+
+    def take(self):
+        with self._lock:
+            counts = (self.api, self.services)
+            self.api = self.services = 0
+        return counts
+
+
+class Client:
+    def __init__(self, url):
+        self.url = url
+
+    def call(self, method, path, body=None, token='bench:bench'):
+        data = json.dumps(body).encode() if body is not None else None
+        req = urllib.request.Request(self.url + path, data=data, method=method,
+                                     headers={'X-Auth-Token': token,
+                                              'Content-Type': 'application/json'})
+        with urllib.request.urlopen(req, timeout=120) as resp:
+            raw = resp.read()
+            return json.loads(raw) if raw else None
+
+    def wait(self, path, key, status):
+        while True:
+            body = self.call('GET', path)[key]
+            if body['status'] == status:
+                return
+            if body['status'] == 'error':
+                raise RuntimeError('%s went to error' % path)
+            time.sleep(0.005)
+
+
+def start_embedded(state_path):
+    conf = cl_conf.new_conf()
+    rpc.register_opts(conf)
+    cl_conf.parse_args(conf, [], default_config_files=[])
+    conf.set_override('state_path', state_path)
+    conf.set_override('connection', 'sqlite:///%s/cinderlite.sqlite' % state_path,
+                      group='database')
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        port = s.getsockname()[1]
+    db_engine.configure(conf)
+    migration.upgrade()
+    transport = rpc.get_transport(conf, default_url='fake://')
+    services = [launcher.build_scheduler(conf, transport),
+                launcher.VolumeService(conf, transport),
+                launcher.build_api(conf, transport, host='127.0.0.1', port=port)]
+    for svc in services:
+        svc.start()
+    return launcher.Launcher(services), 'http://127.0.0.1:%d' % port
+
+
+def build_group(client, size):
+    group = client.call('POST', '/v3/bench/consistencygroups',
+                        {'consistencygroup': {'volume_types': 'bench'}})['consistencygroup']
+    client.wait('/v3/bench/consistencygroups/%s' % group['id'], 'consistencygroup',
+                'available')
+    ids = [client.call('POST', '/v3/bench/volumes', {'volume': {
+        'size': 1, 'volume_type': 'bench', 'consistencygroup_id': group['id']}})['volume']['id']
+        for _ in range(size)]
+    for volume_id in ids:
+        client.wait('/v3/bench/volumes/%s' % volume_id, 'volume', 'available')
+    return group['id']
+
+
+def clone_once(client, statements, group_id):
+    statements.take()
+    start = time.perf_counter()
+    group = client.call('POST', '/v3/bench/consistencygroups/create_from_src',
+                        {'consistencygroup-from-src': {'source_cgid': group_id}})
+    posted = time.perf_counter()
+    api_statements, _ = statements.take()
+    client.wait('/v3/bench/consistencygroups/%s' % group['consistencygroup']['id'],
+                'consistencygroup', 'available')
+    done = time.perf_counter()
+    return posted - start, api_statements, statements.take()[1], done - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--sizes', default='1,10,100')
+    parser.add_argument('--repeat', type=int, default=3)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(',')]
+    with tempfile.TemporaryDirectory() as state:
+        runner, url = start_embedded(state)
+        client = Client(url)
+        client.call('POST', '/v3/admin/types', {'volume_type': {'name': 'bench'}},
+                    token='admin:admin')
+        client.call('PUT', '/v3/admin/os-quota-sets/bench', {'quota_set': {
+            'volumes': -1, 'gigabytes': -1, 'consistencygroups': -1}}, token='admin:admin')
+        statements = Statements(db_engine.get_engine())
+        rows = []
+        for size in sizes:
+            group_id = build_group(client, size)
+            runs = [clone_once(client, statements, group_id) for _ in range(args.repeat)]
+            rows.append((size, statistics.median(r[0] for r in runs) * 1000,
+                         runs[-1][1], runs[-1][2], statistics.median(r[3] for r in runs)))
+        runner.stop()
+    print('%5s | %14s | %14s | %18s | %20s' % ('N', 'POST ms (p50)', 'API statements',
+                                               'manager statements', 's until available'))
+    print('-' * 85)
+    for size, post_ms, api, manager, seconds in rows:
+        print('%5d | %14.1f | %14d | %18d | %20.3f' % (size, post_ms, api, manager, seconds))
+
+
+if __name__ == '__main__':
+    main()
