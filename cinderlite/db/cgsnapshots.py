@@ -24,6 +24,17 @@ def get_cgsnapshot(context, cgsnapshot_id):
         return row
 
 
+def get_cgsnapshot_for_update(context, cgsnapshot_id):
+    """Like get_cgsnapshot, locking the row (FOR UPDATE) for the caller's transaction."""
+    with engine.writer(context) as session:
+        query = common.scoped(session.query(models.CgSnapshot), models.CgSnapshot, context)
+        row = (query.filter(models.CgSnapshot.id == cgsnapshot_id)
+               .with_for_update().first())
+        if row is None:
+            raise exception.CgSnapshotNotFound(cgsnapshot_id=cgsnapshot_id)
+        return row
+
+
 def list_cgsnapshots(context, filters=None, all_projects=False, **page):
     with engine.reader(context) as session:
         model = models.CgSnapshot

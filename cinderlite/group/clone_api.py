@@ -120,15 +120,16 @@ class CloneAPI:
 
     @staticmethod
     def _recheck_source(context, src_group, cgsnapshot_id):
-        """Lock the source's row and check it is still available, inside the transaction.
+        """Lock the source's rows and check they are still available, inside the transaction.
 
-        A delete of the source that raced this request either finished first
-        (then this fails) or waits for the lock and then sees the clone in
-        flight (then it fails).
+        A delete of the source (group or cgsnapshot) that raced this request
+        either changed the row first (then this fails) or waits for our lock
+        and then sees the clone in flight (then it fails).
         """
         locked = db_groups.get_group_for_update(context, src_group.id)
         if cgsnapshot_id:
-            if db_cgsnapshots.get_cgsnapshot(context, cgsnapshot_id).status != 'available':
+            cgsnapshot = db_cgsnapshots.get_cgsnapshot_for_update(context, cgsnapshot_id)
+            if cgsnapshot.status != 'available':
                 raise exception.InvalidCgSnapshot(
                     reason='Source CgSnapshot %s is no longer available.' % cgsnapshot_id)
         elif locked.status != 'available':

@@ -23,7 +23,6 @@ import numbers
 
 from cinderlite.testing import driver_harness
 from cinderlite.testing import driver_views as views
-from cinderlite.testing.driver_harness import GiB
 
 TEXT_STATS = ('volume_backend_name', 'vendor_name', 'driver_version', 'storage_protocol')
 CAPACITY_STATS = ('total_capacity_gb', 'free_capacity_gb')
@@ -45,8 +44,9 @@ class DriverConformance(driver_harness.DriverHarness):
                     'stats[%r] must be a non-empty string, not %r' % (key, stats.get(key)))
             for key in CAPACITY_STATS:
                 value = stats.get(key)
-                assert isinstance(value, numbers.Real) and not isinstance(value, bool) \
-                    and value >= 0, 'stats[%r] must be a number of GiB, not %r' % (key, value)
+                is_number = isinstance(value, numbers.Real) and not isinstance(value, bool)
+                assert is_number and value >= 0, (
+                    'stats[%r] must be a number of GiB, not %r' % (key, value))
             assert stats['free_capacity_gb'] <= stats['total_capacity_gb'], (
                 'free_capacity_gb exceeds total_capacity_gb')
             # Volume types pick a backend by this name: another one would never match.
@@ -97,7 +97,8 @@ class DriverConformance(driver_harness.DriverHarness):
         self._fill(driver, source, 'source')
         clone = self._clone(driver, source, size=source.size + 1)
         self._assert_holds(driver, clone, 'source', 'the larger clone', size_gb=source.size)
-        for offset in (source.size * GiB, clone.size * GiB - driver_harness.BLOCK):
+        for offset in (source.size * driver_harness.GiB,
+                       clone.size * driver_harness.GiB - driver_harness.BLOCK):
             self._assert_zeros(driver, clone, offset, 'the larger clone')
 
     def test_extend_volume(self, tmp_path):

@@ -78,6 +78,7 @@ class DriverHarness:
     # -- set up and tear down --------------------------------------------------
 
     def setup_method(self, method):
+        """pytest calls this before each test; a subclass that overrides it calls super()."""
         self._leftovers = {}
 
     def teardown_method(self, method):

@@ -38,6 +38,11 @@ class CloneOperations:
 
     def create_consistencygroup_from_src(self, context, group_id, cgsnapshot_id=None,
                                          source_cg_id=None):
+        """Clone the group row's source into ``group_id`` (RPC 1.1).
+
+        ``cgsnapshot_id`` and ``source_cg_id`` arrive only from 1.0 senders and
+        name the same source as the row, which is what is cloned.
+        """
         ctx = context.elevated()
         group = db_groups.get_group(ctx, group_id)
         if group.status != 'creating':
@@ -46,9 +51,12 @@ class CloneOperations:
             return
         clones = db_volumes.get_volumes_in_groups(ctx, [group_id])
         try:
-            origins, call_args = self._load_clone_sources(ctx, clones, cgsnapshot_id,
-                                                          source_cg_id)
-            updates = self._clone(ctx, group, clones, call_args)
+            origins, call_args = self._load_clone_sources(ctx, clones, group.cgsnapshot_id,
+                                                          group.source_cg_id)
+            group_update, updates = self._clone(ctx, group, clones, call_args)
+            if (group_update or {}).get('status') == 'error':
+                raise exception.VolumeDriverException(
+                    message='the driver reported the group in error')
         except Exception as e:
             LOG.exception('Cloning into group %s failed', group_id)
             self._record_clone_result(ctx, group, clones, origins=None,
@@ -87,16 +95,24 @@ class CloneOperations:
         return views, {'src_group': Resource.of(src_group), 'src_volumes': views}
 
     def _clone(self, ctx, group, clones, call_args):
-        """Ask the driver for the whole group; fall back to one volume at a time."""
+        """Ask the driver for the whole group; fall back to one volume at a time.
+
+        Returns ``(group model update, {clone id: volume model update})``.
+        """
         views = [Resource.of(c) for c in clones]
         try:
-            _, updates = self.driver.create_consistencygroup_from_src(
+            group_update, updates = self.driver.create_consistencygroup_from_src(
                 ctx, Resource.of(group), views, **call_args)
         except NotImplementedError:
             LOG.info('Driver cannot clone group %s whole; cloning volume by volume',
                      group.id)
-            return self._clone_volume_by_volume(views, call_args)
-        return {u['id']: u for u in updates or []}
+            # The driver still gets to create the group it will later be asked to delete.
+            try:
+                group_update = self.driver.create_consistencygroup(ctx, Resource.of(group))
+            except NotImplementedError:
+                group_update = None
+            return group_update, self._clone_volume_by_volume(views, call_args)
+        return group_update, {u['id']: u for u in updates or []}
 
     def _clone_volume_by_volume(self, views, call_args):
         """Clone each volume in the bounded pool; a failure marks only that volume."""
