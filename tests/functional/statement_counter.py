@@ -36,7 +36,3 @@ class StatementCounter:
     def services(self):
         return [s for t, s in self.statements
                 if not t.startswith(('CP Server', 'heartbeat', 'MainThread'))]
-
-    def reset(self):
-        with self._lock:
-            self.statements = []
