@@ -26,7 +26,12 @@ class RequestContext(oslo_context.RequestContext):
         return policy.authorize(self, action, target, do_raise=fatal)
 
     def to_policy_values(self):
-        values = super().to_policy_values()
+        """oslo.context's values plus ``is_admin``, for rules such as ``is_admin:True``.
+
+        A plain dict: oslo.context's own mapping warns each time oslo.policy
+        reads a key added to it, that is on every check.
+        """
+        values = dict(super().to_policy_values())
         values['is_admin'] = self.is_admin
         return values
 

@@ -10,7 +10,6 @@ import threading
 from oslo_log import log as logging
 
 from cinderlite import policy
-from cinderlite import rpc
 from cinderlite import service
 from cinderlite.api import app as api_app
 from cinderlite.db import engine as db_engine
@@ -32,7 +31,7 @@ def build_api(conf, transport, host=None, port=None):
 def build_scheduler(conf, transport):
     manager = scheduler_manager.SchedulerManager(conf, transport)
     return service.RPCService(conf, transport, conf.host, SCHEDULER_BINARY,
-                              rpc.SCHEDULER_TOPIC, [manager])
+                              conf.scheduler_topic, [manager])
 
 
 class VolumeService:
@@ -42,7 +41,7 @@ class VolumeService:
         self.managers = [volume_manager.VolumeManager(conf, backend)
                          for backend in conf.enabled_backends]
         self.services = [service.RPCService(conf, transport, m.service_host, VOLUME_BINARY,
-                                            rpc.VOLUME_TOPIC, [m],
+                                            conf.volume_topic, [m],
                                             report=m.report_capabilities)
                          for m in self.managers]
 

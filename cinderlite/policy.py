@@ -1,5 +1,6 @@
 """The policy enforcer: initialise it from a ConfigOpts and authorise actions."""
 
+import argparse
 import sys
 
 from oslo_config import cfg
@@ -37,8 +38,19 @@ def authorize(context, action, target, do_raise=True):
 
 
 def get_enforcer():
-    """Entry point for oslopolicy-policy-generator and oslopolicy-checker."""
+    """Entry point for oslopolicy-policy-generator and oslopolicy-checker.
+
+    Those tools call it without arguments: the ``--config-file`` and
+    ``--config-dir`` of their own command line name our config (and so
+    ``[oslo_policy] policy_file``), in either ``--opt value`` or
+    ``--opt=value`` form.
+    """
+    parser = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
+    parser.add_argument('--config-file', action='append', default=[])
+    parser.add_argument('--config-dir', action='append', default=[])
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    args = ['--config-file=%s' % path for path in known.config_file]
+    args += ['--config-dir=%s' % path for path in known.config_dir]
     conf = cfg.ConfigOpts()
-    conf([arg for arg in sys.argv[1:] if arg.startswith('--config')],
-         project='cinderlite')
+    conf(args, project='cinderlite')
     return init(conf)

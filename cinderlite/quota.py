@@ -6,6 +6,8 @@ the transaction that deletes them. Usage therefore always equals a count of
 rows, and a failure anywhere before commit leaves nothing charged.
 """
 
+from oslo_db import api as oslo_db_api
+
 from cinderlite import exception
 from cinderlite.db import quotas as db_quotas
 
@@ -15,6 +17,14 @@ GIGABYTES = 'gigabytes'
 GROUPS = 'consistencygroups'
 PER_VOLUME = 'per_volume_gigabytes'
 TYPED = (VOLUMES, GIGABYTES, SNAPSHOTS)
+
+# Run again, from the start, a transaction that reserved or released quota and
+# lost a deadlock. Usage rows are always locked in resource order, but MySQL
+# and MariaDB can still deadlock two transactions that insert a project's first
+# usage rows at once (gap locks); the loser is rolled back whole, so running it
+# again is safe.
+retry_on_deadlock = oslo_db_api.wrap_db_retry(
+    max_retries=5, retry_interval=0.05, max_retry_interval=0.5, retry_on_deadlock=True)
 
 
 def default_limits(conf):
@@ -28,9 +38,10 @@ def typed(resource, type_name):
     return '%s_%s' % (resource, type_name)
 
 
-def is_known_resource(resource):
+def is_known_resource(resource, type_names):
+    """Whether ``resource`` is a quota: a base one, or a per-type one of an existing type."""
     return resource in (VOLUMES, SNAPSHOTS, GIGABYTES, GROUPS, PER_VOLUME) or any(
-        resource.startswith(r + '_') and len(resource) > len(r) + 1 for r in TYPED)
+        resource == typed(r, name) for r in TYPED for name in type_names)
 
 
 def get_limits(conf, context, project_id, type_names=()):
@@ -95,8 +106,12 @@ def reserve(conf, context, project_id, deltas):
 
 
 def release(context, project_id, deltas):
-    """Refund ``deltas`` (positive numbers) inside the caller's transaction."""
-    db_quotas.add_usages(context, project_id, {r: -d for r, d in deltas.items()})
+    """Refund ``deltas`` (positive numbers) inside the caller's transaction.
+
+    Rows are updated in resource order, the order reserve() locks them in, so
+    a refund and a reservation never wait for each other in a cycle.
+    """
+    db_quotas.add_usages(context, project_id, {r: -deltas[r] for r in sorted(deltas)})
 
 
 def _check_order(resource):

@@ -9,9 +9,6 @@ from oslo_messaging.rpc import dispatcher
 from cinderlite import context as cl_context
 from cinderlite import exception
 
-SCHEDULER_TOPIC = 'cinderlite-scheduler'
-VOLUME_TOPIC = 'cinderlite-volume'
-
 #: Business errors a ``call`` returns to the caller without a traceback in the server log.
 EXPECTED_EXCEPTIONS = (exception.CinderliteException,)
 

@@ -127,9 +127,13 @@ class Cloud:
         self._backend_options = backends
         self.transport_url = transport_url or 'fake://'
         if transport_url:
-            # Tests share one broker: a private exchange keeps their messages apart.
+            # Tests share one broker, whose queues are named after topics alone:
+            # private topics (and exchange) keep each test's messages its own.
             rpc.register_opts(conf)
-            conf.set_override('control_exchange', 'cinderlite-test-%s' % uuid.uuid4().hex)
+            private = uuid.uuid4().hex
+            conf.set_override('control_exchange', 'cinderlite-test-%s' % private)
+            conf.set_override('scheduler_topic', 'cinderlite-scheduler-%s' % private)
+            conf.set_override('volume_topic', 'cinderlite-volume-%s' % private)
         self.services = []
 
     def start(self):
@@ -235,8 +239,8 @@ def assert_usage_matches_rows(cloud, project_id):
     snapshot sizes), ``snapshots``, ``consistencygroups`` and the per-type
     ``<resource>_<type name>`` forms; a resource at zero may have no usage row.
     Rows and usage are read in one transaction, so the comparison holds at any
-    moment, even while work is in flight. ``cloud`` is unused but names which
-    live cinderlite's database is read (the one its services configured).
+    moment, even while work is in flight. The database read is the one the
+    running ``cloud`` configured (the process has one).
     """
     ctx = cl_context.get_admin_context()
     with db_engine.reader(ctx):

@@ -10,7 +10,11 @@ import uuid
 
 from alembic import op
 import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
 
+
+# Microsecond timestamps on MariaDB/MySQL too (their DATETIME keeps whole seconds).
+TIMESTAMP = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), 'mysql', 'mariadb')
 
 revision = '0001'
 down_revision = None
@@ -30,8 +34,8 @@ def upgrade():
     sa.Column('status', sa.String(length=255), nullable=False),
     sa.Column('source_cg_id', sa.String(length=36), nullable=True),
     sa.Column('cgsnapshot_id', sa.String(length=36), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('consistencygroups', schema=None) as batch_op:
@@ -48,8 +52,8 @@ def upgrade():
     sa.Column('event_id', sa.String(length=255), nullable=False),
     sa.Column('message_level', sa.String(length=255), nullable=False),
     sa.Column('user_message', sa.Text(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('messages', schema=None) as batch_op:
@@ -60,8 +64,8 @@ def upgrade():
     sa.Column('project_id', sa.String(length=255), nullable=False),
     sa.Column('resource', sa.String(length=300), nullable=False),
     sa.Column('in_use', sa.Integer(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('project_id', 'resource', name='uniq_quota_usages_resource')
     )
@@ -70,8 +74,8 @@ def upgrade():
     sa.Column('project_id', sa.String(length=255), nullable=False),
     sa.Column('resource', sa.String(length=300), nullable=False),
     sa.Column('hard_limit', sa.Integer(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('project_id', 'resource', name='uniq_quotas_resource')
     )
@@ -83,9 +87,9 @@ def upgrade():
     sa.Column('report_count', sa.Integer(), nullable=False),
     sa.Column('disabled', sa.Boolean(), nullable=False),
     sa.Column('capabilities', sa.Text(), nullable=True),
-    sa.Column('heartbeat_at', sa.DateTime(), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('heartbeat_at', TIMESTAMP, nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('host', 'binary', name='uniq_services_host_binary')
     )
@@ -94,8 +98,8 @@ def upgrade():
     sa.Column('name', sa.String(length=255), nullable=False),
     sa.Column('description', sa.String(length=255), nullable=True),
     sa.Column('is_public', sa.Boolean(), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('name')
     )
@@ -107,8 +111,8 @@ def upgrade():
     sa.Column('name', sa.String(length=255), nullable=True),
     sa.Column('description', sa.String(length=255), nullable=True),
     sa.Column('status', sa.String(length=255), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.ForeignKeyConstraint(['consistencygroup_id'], ['consistencygroups.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
@@ -119,8 +123,8 @@ def upgrade():
     op.create_table('consistencygroup_volume_types',
     sa.Column('consistencygroup_id', sa.String(length=36), nullable=False),
     sa.Column('volume_type_id', sa.String(length=36), nullable=False),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.ForeignKeyConstraint(['consistencygroup_id'], ['consistencygroups.id'], ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['volume_type_id'], ['volume_types.id'], ),
     sa.PrimaryKeyConstraint('consistencygroup_id', 'volume_type_id')
@@ -130,8 +134,8 @@ def upgrade():
     sa.Column('volume_type_id', sa.String(length=36), nullable=False),
     sa.Column('key', sa.String(length=255), nullable=False),
     sa.Column('value', sa.String(length=255), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.ForeignKeyConstraint(['volume_type_id'], ['volume_types.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('volume_type_id', 'key', name='uniq_type_extra_spec_key')
@@ -152,8 +156,8 @@ def upgrade():
     sa.Column('consistencygroup_id', sa.String(length=36), nullable=True),
     sa.Column('bootable', sa.Boolean(), nullable=False),
     sa.Column('provider_location', sa.String(length=255), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.ForeignKeyConstraint(['consistencygroup_id'], ['consistencygroups.id'], ),
     sa.ForeignKeyConstraint(['volume_type_id'], ['volume_types.id'], ),
     sa.PrimaryKeyConstraint('id')
@@ -177,8 +181,8 @@ def upgrade():
     sa.Column('description', sa.String(length=255), nullable=True),
     sa.Column('progress', sa.String(length=255), nullable=True),
     sa.Column('provider_location', sa.String(length=255), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.ForeignKeyConstraint(['cgsnapshot_id'], ['cgsnapshots.id'], ),
     sa.ForeignKeyConstraint(['volume_id'], ['volumes.id'], ),
     sa.PrimaryKeyConstraint('id')
@@ -193,8 +197,8 @@ def upgrade():
     sa.Column('volume_id', sa.String(length=36), nullable=False),
     sa.Column('key', sa.String(length=255), nullable=False),
     sa.Column('value', sa.String(length=255), nullable=True),
-    sa.Column('created_at', sa.DateTime(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(), nullable=True),
+    sa.Column('created_at', TIMESTAMP, nullable=False),
+    sa.Column('updated_at', TIMESTAMP, nullable=True),
     sa.ForeignKeyConstraint(['volume_id'], ['volumes.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('volume_id', 'key', name='uniq_volume_metadata_key')

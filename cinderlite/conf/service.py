@@ -12,6 +12,17 @@ OPTS = [
     cfg.StrOpt('host', default=socket.gethostname(), sample_default='<hostname>',
                help='Name of this node. Volume services are addressed as '
                     'host@backend; renaming a host strands the volumes it holds.'),
+    cfg.StrOpt('scheduler_topic', default='cinderlite-scheduler',
+               help='Message queue the scheduler consumes. Every service of one '
+                    'deployment must use the same value. RabbitMQ names queues '
+                    'after the topic alone, whatever control_exchange is, so two '
+                    'deployments that share a virtual host need different topics '
+                    'or they take each other\'s messages; a virtual host per '
+                    'deployment is the simpler way to keep them apart.'),
+    cfg.StrOpt('volume_topic', default='cinderlite-volume',
+               help='Message queue prefix of the volume services (each consumes '
+                    '<volume_topic>.<host>@<backend>). The same value on every '
+                    'service of one deployment; see scheduler_topic.'),
 ]
 
 UPGRADE_OPTS = [

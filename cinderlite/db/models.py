@@ -15,6 +15,7 @@ from sqlalchemy import Integer
 from sqlalchemy import String
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
+from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.orm import Mapped
 from sqlalchemy.orm import mapped_column
@@ -25,10 +26,15 @@ def utcnow():
     return datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
 
 
+#: Microseconds everywhere: MariaDB's plain DATETIME keeps whole seconds only,
+#: which would blur heartbeats and the created_at order of lists.
+Timestamp = DateTime().with_variant(mysql.DATETIME(fsp=6), 'mysql', 'mariadb')
+
+
 class Base(DeclarativeBase):
-    created_at: Mapped[datetime.datetime] = mapped_column(DateTime, default=utcnow)
+    created_at: Mapped[datetime.datetime] = mapped_column(Timestamp, default=utcnow)
     updated_at: Mapped[datetime.datetime | None] = mapped_column(
-        DateTime, onupdate=utcnow)
+        Timestamp, onupdate=utcnow)
 
     def to_dict(self):
         return {c.key: getattr(self, c.key) for c in self.__table__.columns}
@@ -178,7 +184,7 @@ class Service(Base):
     report_count: Mapped[int] = mapped_column(Integer, default=0)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     capabilities: Mapped[str | None] = mapped_column(Text)
-    heartbeat_at: Mapped[datetime.datetime | None] = mapped_column(DateTime)
+    heartbeat_at: Mapped[datetime.datetime | None] = mapped_column(Timestamp)
 
 
 class Message(Base):

@@ -9,11 +9,17 @@ from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import api as volume_api
 from cinderlite.volume import hosts
 
 MEMBER_STATUSES = ('available', 'in-use')
+DELETABLE_GROUPS = ('available', 'error')
+# Force may also retry a delete the backend refused (Cinder's force ignores the
+# status); a group or volume still in flight is left alone.
+FORCE_DELETABLE_GROUPS = DELETABLE_GROUPS + ('error_deleting',)
+# Members are only ever deleted with force.
 DELETABLE_VOLUMES = ('available', 'error', 'error_restoring', 'error_extending',
-                     'error_managing')
+                     'error_managing', 'error_deleting')
 
 
 class GroupAPI:
@@ -35,23 +41,33 @@ class GroupAPI:
     def create(self, context, name, description, volume_types, availability_zone=None):
         """Charge the group quota and write the group in one transaction; schedule it.
 
-        :raises InvalidInput: (400) no volume types. :raises VolumeTypeNotFound: (404).
-        :raises OverQuota: (413) nothing is written.
+        :raises InvalidInput: (400) no volume types, or an unknown availability zone.
+        :raises VolumeTypeNotFound: (404). :raises OverQuota: (413) nothing is written.
+        :raises ServiceUnavailable: (503) the cast was not sent; nothing is left.
         """
         if not volume_types:
             raise exception.InvalidInput(
                 reason='volume_types must be provided to create consistency group %s.'
                        % name)
+        if availability_zone not in (None, '', volume_api.AVAILABILITY_ZONE):
+            raise exception.InvalidInput(
+                reason="Availability zone '%s' is invalid." % availability_zone)
         types = db_types.get_types_by_names_or_ids(context, volume_types)
         row = {'id': db_common.new_id(), 'project_id': context.project_id,
                'user_id': context.user_id, 'host': None,
-               'availability_zone': availability_zone or 'nova', 'name': name,
+               'availability_zone': volume_api.AVAILABILITY_ZONE, 'name': name,
                'description': description, 'status': 'creating',
                'source_cg_id': None, 'cgsnapshot_id': None}
         with db_engine.transaction(context):
             quota.reserve(self.conf, context, context.project_id, {quota.GROUPS: 1})
             db_groups.create_group(context, row, sorted({t.id for t in types}))
-        self.scheduler_rpcapi.create_consistencygroup(context, row['id'])
+        try:
+            self.scheduler_rpcapi.create_consistencygroup(context, row['id'])
+        except exception.ServiceUnavailable:
+            with db_engine.transaction(context):
+                db_groups.delete_group(context, row['id'])
+                quota.release(context, context.project_id, {quota.GROUPS: 1})
+            raise
         return db_groups.get_group(context, row['id'])
 
     def update(self, context, group_id, name=None, description=None, add_volumes=(),
@@ -59,13 +75,15 @@ class GroupAPI:
         """Rename, or record a membership change and cast it to the group's host.
 
         ``fields`` names the keys the request gave (so a name can be blanked).
-        :raises InvalidInput: (400) for every membership guard of API.md section 2.
+        :raises Invalid: (400) for every membership guard of API.md section 2.
+        :raises NotFound: (404) the group or a volume is missing or another project's.
+        :raises ServiceUnavailable: (503) the cast was not sent; nothing changed.
         """
         group = db_groups.get_group(context, group_id)
         add, remove = list(dict.fromkeys(add_volumes)), list(dict.fromkeys(remove_volumes))
         if set(add) & set(remove):
-            raise exception.InvalidInput(
-                reason='Volume(s) %s cannot be both added and removed.'
+            raise exception.InvalidVolume(
+                reason='UUIDs %s are in both add and remove volume list.'
                        % ', '.join(sorted(set(add) & set(remove))))
         values = {k: v for k, v in (('name', name), ('description', description))
                   if k in fields}
@@ -73,6 +91,12 @@ class GroupAPI:
             if values:
                 db_groups.update_group(context, group_id, values)
             return
+        # First, as Cinder does: the members of a group that is not available
+        # (never placed, busy, in error) are not worth judging.
+        if group.status != 'available':
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group status must be available, but current '
+                       'status is: %s.' % group.status)
         self._check_additions(context, group, add)
         self._check_removals(context, group, remove)
         with db_engine.transaction(context):
@@ -88,8 +112,20 @@ class GroupAPI:
             if db_volumes.move_to_group(context, remove, None, group_id) != len(remove):
                 raise exception.InvalidInput(
                     reason='A volume to remove left the group during the update.')
-        self.volume_rpcapi.update_consistencygroup(context, group.host, group_id, add,
-                                                   remove)
+            # Again under the group's row lock: a clone of this group that committed
+            # since the check above holds that lock first, and is seen here.
+            self._check_not_cloning(context, remove)
+        try:
+            self.volume_rpcapi.update_consistencygroup(context, group.host, group_id, add,
+                                                       remove)
+        except exception.ServiceUnavailable:
+            with db_engine.transaction(context):
+                db_volumes.move_to_group(context, add, None, group_id)
+                db_volumes.move_to_group(context, remove, group_id, None)
+                db_groups.conditional_update(
+                    context, group_id, {'name': group.name, 'description': group.description,
+                                        'status': group.status}, ('updating',))
+            raise
 
     def _check_additions(self, context, group, add):
         if not add:
@@ -101,12 +137,19 @@ class GroupAPI:
             if volume is None:
                 raise exception.VolumeNotFound(volume_id=volume_id)
             problem = None
-            if volume.consistencygroup_id:
-                problem = 'it is already in a consistency group'
+            if volume.project_id != group.project_id:
+                # Only an admin gets this far with another project's volume
+                # (LP #1712588: a group must never hold one).
+                problem = 'it belongs to another project'
+            elif volume.consistencygroup_id:
+                problem = ('it is already in consistency group %s'
+                           % volume.consistencygroup_id)
             elif volume.status not in MEMBER_STATUSES:
-                problem = 'its status is %s' % volume.status
+                problem = ('volume is in an invalid state: %s. Valid states are: %s'
+                           % (volume.status, ', '.join(MEMBER_STATUSES)))
             elif volume.volume_type_id not in accepted:
-                problem = 'its volume type is not supported by the group'
+                problem = ('volume type %s is not supported by the group'
+                           % volume.volume_type_id)
             elif hosts.backend_host(volume.host) != hosts.backend_host(group.host):
                 problem = 'it is not on the group\'s host'
             if problem:
@@ -126,23 +169,30 @@ class GroupAPI:
                 raise exception.InvalidVolume(
                     reason='Cannot remove volume %s from consistency group %s because '
                            'it is not in the group.' % (volume_id, group.id))
-        if db_groups.count_clones_in_flight_of_volumes(context, remove):
+        self._check_not_cloning(context, remove)
+
+    @staticmethod
+    def _check_not_cloning(context, volume_ids):
+        if db_groups.count_clones_in_flight_of_volumes(context, volume_ids):
             raise exception.InvalidVolume(
                 reason='Cannot remove volumes that are the source of a clone in progress.')
 
     def delete(self, context, group_id, force=False):
         """Move the group (and with ``force`` its volumes) to ``deleting`` and cast.
 
+        ``force`` also retries a delete that failed (``error_deleting``).
         :raises InvalidConsistencyGroup: (400) wrong status, has cgsnapshots,
             is the source of a clone in progress, holds volumes without force,
             or holds volumes with snapshots.
+        :raises ServiceUnavailable: (503) the cast was not sent; nothing changed.
         """
         group = db_groups.get_group(context, group_id)
         volumes = db_volumes.get_volumes_in_groups(context, [group_id])
         self._check_deletable(context, group, volumes, force)
         with db_engine.transaction(context):
-            if not db_groups.conditional_update(context, group_id, {'status': 'deleting'},
-                                                ('available', 'error')):
+            if not db_groups.conditional_update(
+                    context, group_id, {'status': 'deleting'},
+                    FORCE_DELETABLE_GROUPS if force else DELETABLE_GROUPS):
                 raise exception.InvalidConsistencyGroup(
                     reason='Consistency group status must be available or error, but '
                            'current status is: %s' % group.status)
@@ -159,8 +209,17 @@ class GroupAPI:
             if not group.host:
                 db_groups.delete_group(context, group_id)
                 quota.release(context, group.project_id, {quota.GROUPS: 1})
-        if group.host:
+        if not group.host:
+            return
+        try:
             self.volume_rpcapi.delete_consistencygroup(context, group.host, group_id)
+        except exception.ServiceUnavailable:
+            with db_engine.transaction(context):
+                db_volumes.update_volumes(context, {v.id: {'status': v.status}
+                                                    for v in volumes})
+                db_groups.conditional_update(context, group_id, {'status': group.status},
+                                             ('deleting',))
+            raise
 
     @staticmethod
     def _check_deletable(context, group, volumes, force):
@@ -169,8 +228,8 @@ class GroupAPI:
                 reason='Consistency group %s still has dependent cgsnapshots.' % group.id)
         if volumes and not force:
             raise exception.InvalidConsistencyGroup(
-                reason='Consistency group %s failed to delete: it still contains '
-                       'volumes. The force flag is required to delete it.' % group.id)
+                reason='Consistency group %s still contains volumes. The force flag '
+                       'is required to delete it.' % group.id)
         if db_snapshots.count_snapshots_of_volumes(context, [v.id for v in volumes]):
             raise exception.InvalidConsistencyGroup(
                 reason='Consistency group %s contains volumes that have snapshots.'

@@ -11,6 +11,8 @@ from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 from cinderlite.volume import placement
 
+DELETABLE = ('available', 'error', 'error_deleting')
+
 
 class CgSnapshotAPI:
 
@@ -29,6 +31,7 @@ class CgSnapshotAPI:
 
         :raises ConsistencyGroupNotFound: (404). :raises Invalid: (400) the
             group is not available or is empty. :raises OverQuota: (413).
+        :raises ServiceUnavailable: (503) the cast was not sent; nothing is left.
         """
         group = db_groups.get_group(context, group_id)
         if group.status != 'available':
@@ -56,21 +59,34 @@ class CgSnapshotAPI:
                       'provider_location': None} for v in volumes]
         names = {tid: t.name for tid, t in db_types.get_types_by_ids(
             context, {v.volume_type_id for v in volumes}).items()}
+        deltas = quota.snapshot_deltas(snapshots, names)
         with db_engine.transaction(context):
-            quota.reserve(self.conf, context, context.project_id,
-                          quota.snapshot_deltas(snapshots, names))
+            quota.reserve(self.conf, context, context.project_id, deltas)
             db_cgsnapshots.create_cgsnapshot(context, cgsnapshot)
             db_snapshots.create_snapshots(context, snapshots)
-        self.volume_rpcapi.create_cgsnapshot(context, group.host, cgsnapshot['id'])
+        try:
+            self.volume_rpcapi.create_cgsnapshot(context, group.host, cgsnapshot['id'])
+        except exception.ServiceUnavailable:
+            with db_engine.transaction(context):
+                db_snapshots.delete_cgsnapshot_members(context, cgsnapshot['id'])
+                db_cgsnapshots.delete_cgsnapshot(context, cgsnapshot['id'])
+                quota.release(context, context.project_id, deltas)
+            raise
         return db_cgsnapshots.get_cgsnapshot(context, cgsnapshot['id'])
 
     def delete(self, context, cgsnapshot_id):
-        """:raises InvalidCgSnapshot: (400) not available/error, or a clone uses it."""
+        """Move the cgsnapshot and its members to ``deleting`` and cast.
+
+        A delete the backend refused (``error_deleting``) may be retried.
+        :raises InvalidCgSnapshot: (400) in flight, or a clone uses it.
+        :raises ServiceUnavailable: (503) the cast was not sent; nothing changed.
+        """
         cgsnapshot = db_cgsnapshots.get_cgsnapshot(context, cgsnapshot_id)
+        members = db_snapshots.get_cgsnapshot_members(context, [cgsnapshot_id])
         with db_engine.transaction(context):
             if not db_cgsnapshots.conditional_update(context, cgsnapshot_id,
                                                      {'status': 'deleting'},
-                                                     ('available', 'error')):
+                                                     DELETABLE):
                 raise exception.InvalidCgSnapshot(
                     reason='Cgsnapshot status must be available or error')
             if db_groups.count_clones_in_flight(context, cgsnapshot_id=cgsnapshot_id):
@@ -80,4 +96,12 @@ class CgSnapshotAPI:
             db_snapshots.set_status_of_cgsnapshot_members(context, cgsnapshot_id,
                                                           'deleting')
         group = db_groups.get_group(context.elevated(), cgsnapshot.consistencygroup_id)
-        self.volume_rpcapi.delete_cgsnapshot(context, group.host, cgsnapshot_id)
+        try:
+            self.volume_rpcapi.delete_cgsnapshot(context, group.host, cgsnapshot_id)
+        except exception.ServiceUnavailable:
+            with db_engine.transaction(context):
+                db_snapshots.update_snapshots(context, {s.id: {'status': s.status}
+                                                        for s in members})
+                db_cgsnapshots.conditional_update(
+                    context, cgsnapshot_id, {'status': cgsnapshot.status}, ('deleting',))
+            raise

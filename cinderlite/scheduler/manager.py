@@ -5,6 +5,7 @@ import threading
 from oslo_log import log as logging
 
 from cinderlite import message
+from cinderlite.db import engine as db_engine
 from cinderlite.db import groups as db_groups
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
@@ -43,10 +44,13 @@ class SchedulerManager:
                 self.tracker.consume(host, volume.size)
         if host is None:
             LOG.warning('No valid host for volume %s', volume_id)
-            db_volumes.conditional_update(ctx, volume_id, {'status': 'error'}, ['creating'])
-            message.record(ctx, volume.project_id, volume_id, 'VOLUME_000001',
-                           self._why_no_host(ctx, hosts, wanted, volume.size,
-                                             [volume.volume_type_id]))
+            reason = self._why_no_host(ctx, hosts, wanted, volume.size,
+                                       [volume.volume_type_id])
+            with db_engine.transaction(ctx):    # the error and its reason, together
+                if db_volumes.conditional_update(ctx, volume_id, {'status': 'error'},
+                                                 ['creating']):
+                    message.record(ctx, volume.project_id, volume_id, 'VOLUME_000001',
+                                   reason)
             return
         if db_volumes.conditional_update(ctx, volume_id, {'host': host.pool_host},
                                          ['creating'], host=None):
@@ -65,9 +69,11 @@ class SchedulerManager:
             host = filters.best_host(hosts, wanted, 0)
         if host is None:
             LOG.warning('No valid host for group %s', group_id)
-            db_groups.conditional_update(ctx, group_id, {'status': 'error'}, ['creating'])
-            message.record(ctx, group.project_id, group_id, 'GROUP_000001',
-                           self._why_no_host(ctx, hosts, wanted, 0, type_ids))
+            reason = self._why_no_host(ctx, hosts, wanted, 0, type_ids)
+            with db_engine.transaction(ctx):
+                if db_groups.conditional_update(ctx, group_id, {'status': 'error'},
+                                                ['creating']):
+                    message.record(ctx, group.project_id, group_id, 'GROUP_000001', reason)
             return
         db_groups.update_group(ctx, group_id, {'host': host.pool_host})
         self.volume_rpcapi.create_consistencygroup(ctx, host.pool_host, group_id)

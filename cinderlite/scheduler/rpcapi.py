@@ -13,7 +13,7 @@ class SchedulerAPI:
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
-        self.client = rpc.get_client(transport, rpc.SCHEDULER_TOPIC, self.RPC_API_VERSION,
+        self.client = rpc.get_client(transport, conf.scheduler_topic, self.RPC_API_VERSION,
                                      version_cap=conf.upgrade_levels.scheduler)
 
     def create_volume(self, context, volume_id):

@@ -17,6 +17,36 @@ LOG = logging.getLogger(__name__)
 
 DELETABLE = ('available', 'error', 'error_restoring', 'error_extending', 'error_managing')
 SOURCE_STATUSES = ('available', 'in-use')
+# Every backend serves the one zone Cinder names by default.
+AVAILABILITY_ZONE = 'nova'
+
+
+def hold_volume(context, volume, what):
+    """Lock ``volume``'s row for the caller's transaction, if it is still as it was read.
+
+    A no-op update (same status, same ``updated_at``) under the row lock: a
+    delete racing with a clone or a snapshot of this volume waits for it, then
+    sees what it created (and refuses), or wins first and makes this fail.
+
+    :raises InvalidVolume: (400) the volume changed status since it was read.
+    """
+    if not db_volumes.conditional_update(
+            context, volume.id, {'status': volume.status, 'updated_at': volume.updated_at},
+            [volume.status]):
+        raise exception.InvalidVolume(
+            reason='%s changed status while this request was served.' % what)
+
+
+def hold_snapshot(context, snapshot):
+    """Like hold_volume, for a snapshot a new volume is made from.
+
+    :raises InvalidSnapshot: (400) the snapshot is no longer available.
+    """
+    if not db_snapshots.conditional_update(
+            context, snapshot.id, {'status': 'available', 'updated_at': snapshot.updated_at},
+            ['available']):
+        raise exception.InvalidSnapshot(
+            reason='Originating snapshot status must be one of available values')
 
 
 class VolumeAPI:
@@ -51,6 +81,9 @@ class VolumeAPI:
         if snapshot_id and source_volid:
             raise exception.InvalidInput(
                 reason='Cannot create a volume from both a snapshot and a volume.')
+        if availability_zone not in (None, '', AVAILABILITY_ZONE):
+            raise exception.InvalidInput(
+                reason="Availability zone '%s' is invalid." % availability_zone)
         origin, host = None, None
         if snapshot_id:
             snapshot = db_snapshots.get_snapshot(context, snapshot_id)
@@ -78,6 +111,8 @@ class VolumeAPI:
                 reason='Volume size %(size)sGB cannot be smaller than the source '
                        'size %(min)sGB.' % {'size': size, 'min': min_size})
         vtype = self._volume_type(context, volume_type, origin, consistencygroup_id)
+        if origin is not None and vtype.id != origin.volume_type_id:
+            self._check_type_fits_origin(context, vtype, origin)
         if consistencygroup_id:
             group = db_groups.get_group(context, consistencygroup_id)
             self._check_group_accepts(context, group, vtype)
@@ -87,22 +122,33 @@ class VolumeAPI:
         quota.check_volume_size(self.conf, context, context.project_id, size)
         row = {'id': db_common.new_id(), 'project_id': context.project_id,
                'user_id': context.user_id, 'host': host, 'size': size,
-               'availability_zone': availability_zone or 'nova', 'status': 'creating',
+               'availability_zone': AVAILABILITY_ZONE, 'status': 'creating',
                'name': name, 'description': description, 'volume_type_id': vtype.id,
                'snapshot_id': snapshot_id, 'source_volid': source_volid,
                'consistencygroup_id': consistencygroup_id, 'bootable': False,
                'provider_location': None}
-        with db_engine.transaction(context):
-            quota.reserve(self.conf, context, context.project_id,
-                          quota.volume_deltas([row], {vtype.id: vtype.name}))
-            db_volumes.create_volumes(context, [row])
-            if metadata:
-                db_volumes.set_metadata(context, row['id'], metadata)
+        self._write_volume(context, row, vtype, metadata,
+                           snapshot if snapshot_id else None,
+                           origin if source_volid else None)
         if host:
             self.volume_rpcapi.create_volume(context, host, row['id'])
         else:
             self.scheduler_rpcapi.create_volume(context, row['id'])
         return db_volumes.get_volume(context, row['id'])
+
+    @quota.retry_on_deadlock
+    def _write_volume(self, context, row, vtype, metadata, snapshot, source):
+        """Hold the source, charge quota and insert the volume: one transaction."""
+        with db_engine.transaction(context):
+            if snapshot is not None:
+                hold_snapshot(context, snapshot)
+            elif source is not None:
+                hold_volume(context, source, 'Originating volume')
+            quota.reserve(self.conf, context, context.project_id,
+                          quota.volume_deltas([row], {vtype.id: vtype.name}))
+            db_volumes.create_volumes(context, [row])
+            if metadata:
+                db_volumes.set_metadata(context, row['id'], metadata)
 
     @staticmethod
     def _volume_type(context, requested, origin, consistencygroup_id):
@@ -115,6 +161,21 @@ class VolumeAPI:
         if origin is not None:
             return db_types.get_type(context, origin.volume_type_id)
         return db_types.get_default_type(context)
+
+    @staticmethod
+    def _check_type_fits_origin(context, vtype, origin):
+        """A clone stays on its origin's backend: its type must not ask for another one.
+
+        :raises InvalidInput: (400) as Cinder words it.
+        """
+        wanted = db_types.get_extra_specs(context.elevated(), [vtype.id])[vtype.id].get(
+            'volume_backend_name')
+        # A volume's host is host@backend#pool, and the pool is the backend's name.
+        if wanted and wanted != (origin.host or '').partition('#')[2]:
+            raise exception.InvalidInput(
+                reason='Invalid volume_type provided: %s (requested type is not '
+                       'compatible; either match source volume, or omit type '
+                       'argument).' % vtype.name)
 
     @staticmethod
     def _check_group_accepts(context, group, vtype):
@@ -153,11 +214,18 @@ class VolumeAPI:
         if not volume.host:
             self._delete_unplaced(context, volume, reason)
             return
-        if not db_volumes.conditional_update(context, volume_id, {'status': 'deleting'},
-                                             DELETABLE, consistencygroup_id=None):
-            raise exception.InvalidVolume(reason=reason)
+        with db_engine.transaction(context):
+            if not db_volumes.conditional_update(context, volume_id, {'status': 'deleting'},
+                                                 DELETABLE, consistencygroup_id=None):
+                raise exception.InvalidVolume(reason=reason)
+            # Again under the row lock: a snapshot or clone begun since the checks
+            # above held this row (hold_volume) and is now committed and counted.
+            if (db_snapshots.count_snapshots_of_volumes(context, [volume_id])
+                    or db_groups.count_clones_in_flight_of_volumes(context, [volume_id])):
+                raise exception.InvalidVolume(reason=reason)
         self.volume_rpcapi.delete_volume(context, volume.host, volume_id)
 
+    @quota.retry_on_deadlock
     def _delete_unplaced(self, context, volume, reason):
         """A volume no backend ever took has no data: drop it and refund here."""
         vtype = db_types.get_type(context.elevated(), volume.volume_type_id)

@@ -8,8 +8,10 @@ dict of column values, applied by the manager in one transaction.
 
 Errors: raise :class:`cinderlite.exception.VolumeBackendAPIException` (or any
 ``VolumeDriverException``) when the backend fails; the manager then marks the
-resource ``error`` and tells the user why. Raise ``NotImplementedError`` from an
-optional method to get the manager's generic behaviour (see each method).
+resource ``error`` and tells the user why. A group method that answers a model
+update whose ``status`` is ``error`` or ``error_deleting`` has failed just the
+same. Raise ``NotImplementedError`` from an optional method to get the
+manager's generic behaviour (see each method).
 
 Volume rows carry: ``id``, ``size`` (GiB), ``host`` (``host@backend#pool``),
 ``volume_type_id``, ``consistencygroup_id``, ``provider_location``,

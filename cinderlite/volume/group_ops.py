@@ -2,6 +2,7 @@
 
 from oslo_log import log as logging
 
+from cinderlite import exception
 from cinderlite import message
 from cinderlite import quota
 from cinderlite.db import cgsnapshots as db_cgsnapshots
@@ -13,6 +14,32 @@ from cinderlite.volume.resource import Resource
 
 LOG = logging.getLogger(__name__)
 
+#: Statuses by which a driver's model update reports a failure without raising.
+FAILED_STATUSES = ('error', 'error_deleting')
+
+
+def check_model_update(model_update, what):
+    """Turn a failure the driver reported in ``model_update`` into an exception.
+
+    The driver contract lets a driver answer ``{'status': 'error'}`` instead of
+    raising; recording success then would hide a broken backend (Cinder's
+    managers raise here too).
+
+    :raises VolumeDriverException: the update's status is a failure.
+    """
+    status = (model_update or {}).get('status')
+    if status in FAILED_STATUSES:
+        raise exception.VolumeDriverException(
+            message='the backend reported %s as %s' % (what, status))
+
+
+def check_deleted(updates, what):
+    """:raises VolumeDriverException: an item of ``updates`` was not reported deleted."""
+    failed = [u['id'] for u in updates or [] if u.get('status') not in (None, 'deleted')]
+    if failed:
+        raise exception.VolumeDriverException(
+            message='%s %s could not be deleted' % (what, ', '.join(failed)))
+
 
 class GroupOperations:
 
@@ -22,7 +49,8 @@ class GroupOperations:
         if group.status != 'creating':
             return
         try:
-            self.driver.create_consistencygroup(ctx, Resource.of(group))
+            check_model_update(self.driver.create_consistencygroup(ctx, Resource.of(group)),
+                               'the group')
         except NotImplementedError:
             LOG.debug('Driver keeps no state for group %s', group_id)
         except Exception as e:
@@ -41,16 +69,14 @@ class GroupOperations:
         views = [Resource.of(v) for v in volumes]
         try:
             try:
-                _, volume_updates = self.driver.delete_consistencygroup(
+                model_update, volume_updates = self.driver.delete_consistencygroup(
                     ctx, Resource.of(group), views)
             except NotImplementedError:
                 for view in views:
                     self.driver.delete_volume(view)
-                volume_updates = None
-            failed = [u['id'] for u in volume_updates or []
-                      if u.get('status') not in (None, 'deleted')]
-            if failed:
-                raise RuntimeError('volumes %s could not be deleted' % ', '.join(failed))
+                model_update = volume_updates = None
+            check_model_update(model_update, 'the group')
+            check_deleted(volume_updates, 'volumes')
         except Exception as e:
             LOG.exception('Deleting group %s failed', group_id)
             with db_engine.transaction(ctx):
@@ -75,9 +101,10 @@ class GroupOperations:
         added = db_volumes.get_volumes_by_ids(ctx, add_volume_ids)
         removed = db_volumes.get_volumes_by_ids(ctx, remove_volume_ids)
         try:
-            self.driver.update_consistencygroup(
+            model_update, _, _ = self.driver.update_consistencygroup(
                 ctx, Resource.of(group), add_volumes=[Resource.of(v) for v in added],
                 remove_volumes=[Resource.of(v) for v in removed])
+            check_model_update(model_update, 'the group')
         except NotImplementedError:
             LOG.debug('Driver keeps no membership for group %s', group_id)
         except Exception as e:
@@ -100,11 +127,13 @@ class GroupOperations:
             ctx, db_snapshots.get_cgsnapshot_members(ctx, [cgsnapshot_id]))
         try:
             try:
-                _, updates = self.driver.create_cgsnapshot(
+                model_update, updates = self.driver.create_cgsnapshot(
                     ctx, Resource.of(cgsnapshot), snapshots)
             except NotImplementedError:
+                model_update = None
                 updates = [dict(self.driver.create_snapshot(s) or {}, id=s.id)
                            for s in snapshots]
+            check_model_update(model_update, 'the cgsnapshot')
         except Exception as e:
             LOG.exception('Creating cgsnapshot %s failed', cgsnapshot_id)
             with db_engine.transaction(ctx):
@@ -134,10 +163,14 @@ class GroupOperations:
         snapshots = self._snapshot_resources(ctx, members)
         try:
             try:
-                self.driver.delete_cgsnapshot(ctx, Resource.of(cgsnapshot), snapshots)
+                model_update, updates = self.driver.delete_cgsnapshot(
+                    ctx, Resource.of(cgsnapshot), snapshots)
             except NotImplementedError:
                 for snapshot in snapshots:
                     self.driver.delete_snapshot(snapshot)
+                model_update = updates = None
+            check_model_update(model_update, 'the cgsnapshot')
+            check_deleted(updates, 'snapshots')
         except Exception as e:
             LOG.exception('Deleting cgsnapshot %s failed', cgsnapshot_id)
             with db_engine.transaction(ctx):

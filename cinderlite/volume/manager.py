@@ -8,6 +8,7 @@ status it expects is ignored, so a redelivered message is harmless.
 
 from concurrent import futures
 
+import oslo_messaging as messaging
 from oslo_log import log as logging
 
 from cinderlite import context as cl_context
@@ -47,8 +48,22 @@ def _user_reason(error, advice):
     return '%s. %s' % (reason, advice)
 
 
+def record_failure(ctx, set_error_status, project_id, resource_id, event_id, detail):
+    """Set a resource's error status and tell its owner why, in one transaction.
+
+    ``set_error_status()`` returns whether it moved the resource; only then is
+    the message written. A user who sees the error status finds the message.
+    """
+    with db_engine.transaction(ctx):
+        if set_error_status():
+            message.record(ctx, project_id, resource_id, event_id, detail)
+
+
 class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
     """Endpoint of ``cinderlite-volume`` for one backend."""
+
+    # The newest message version this manager accepts (volume/rpcapi.py's history).
+    target = messaging.Target(version='1.1')
 
     def __init__(self, conf, backend):
         self.conf = conf
@@ -118,9 +133,9 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
                 update = self.driver.create_volume(Resource.of(volume))
         except Exception as e:
             LOG.exception('Creating volume %s failed', volume_id)
-            db_volumes.conditional_update(ctx, volume_id, {'status': 'error'}, ['creating'])
-            message.record(ctx, volume.project_id, volume_id, 'VOLUME_000002',
-                           _user_reason(e, RETRY))
+            record_failure(ctx, lambda: db_volumes.conditional_update(
+                ctx, volume_id, {'status': 'error'}, ['creating']),
+                volume.project_id, volume_id, 'VOLUME_000002', _user_reason(e, RETRY))
             return
         values.update(self._columns(update, VOLUME_COLUMNS))
         db_volumes.conditional_update(ctx, volume_id, values, ['creating'])
@@ -135,13 +150,17 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
             self.driver.delete_volume(Resource.of(volume))
         except Exception as e:
             LOG.exception('Deleting volume %s failed', volume_id)
-            db_volumes.conditional_update(ctx, volume_id, {'status': 'error_deleting'},
-                                          ['deleting'])
-            message.record(ctx, volume.project_id, volume_id, 'VOLUME_000003',
-                           _user_reason(e, ASK_ADMIN))
+            record_failure(ctx, lambda: db_volumes.conditional_update(
+                ctx, volume_id, {'status': 'error_deleting'}, ['deleting']),
+                volume.project_id, volume_id, 'VOLUME_000003', _user_reason(e, ASK_ADMIN))
             return
-        self.forget_volumes(ctx, [volume])
+        self._forget_volume(ctx, volume)
         LOG.info('Deleted volume %s', volume_id)
+
+    @quota.retry_on_deadlock
+    def _forget_volume(self, ctx, volume):
+        """forget_volumes of one volume, as a transaction of its own (so it may retry)."""
+        self.forget_volumes(ctx, [volume])
 
     def forget_volumes(self, ctx, volumes):
         """Delete volume rows and refund their quota, per project, in one transaction."""
@@ -167,10 +186,9 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
                 self._snapshot_resources(ctx, [snapshot])[0])
         except Exception as e:
             LOG.exception('Creating snapshot %s failed', snapshot_id)
-            db_snapshots.conditional_update(ctx, snapshot_id, {'status': 'error'},
-                                            ['creating'])
-            message.record(ctx, snapshot.project_id, snapshot_id, 'SNAPSHOT_000001',
-                           _user_reason(e, RETRY))
+            record_failure(ctx, lambda: db_snapshots.conditional_update(
+                ctx, snapshot_id, {'status': 'error'}, ['creating']),
+                snapshot.project_id, snapshot_id, 'SNAPSHOT_000001', _user_reason(e, RETRY))
             return
         values = dict(self._columns(update, VOLUME_COLUMNS), status='available',
                       progress='100%')
@@ -185,13 +203,18 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
             self.driver.delete_snapshot(self._snapshot_resources(ctx, [snapshot])[0])
         except Exception as e:
             LOG.exception('Deleting snapshot %s failed', snapshot_id)
-            db_snapshots.conditional_update(ctx, snapshot_id, {'status': 'error_deleting'},
-                                            ['deleting'])
-            message.record(ctx, snapshot.project_id, snapshot_id, 'SNAPSHOT_000002',
-                           _user_reason(e, ASK_ADMIN))
+            record_failure(ctx, lambda: db_snapshots.conditional_update(
+                ctx, snapshot_id, {'status': 'error_deleting'}, ['deleting']),
+                snapshot.project_id, snapshot_id, 'SNAPSHOT_000002',
+                _user_reason(e, ASK_ADMIN))
             return
+        self._forget_snapshot(ctx, snapshot)
+
+    @quota.retry_on_deadlock
+    def _forget_snapshot(self, ctx, snapshot):
+        """Delete a snapshot row and refund its quota in one transaction."""
         names = self._type_names(ctx, {snapshot.volume_type_id})
         with db_engine.transaction(ctx):
-            db_snapshots.delete_snapshot(ctx, snapshot_id)
+            db_snapshots.delete_snapshot(ctx, snapshot.id)
             quota.release(ctx, snapshot.project_id, quota.snapshot_deltas(
                 [{'size': snapshot.size, 'volume_type_id': snapshot.volume_type_id}], names))

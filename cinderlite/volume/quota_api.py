@@ -32,7 +32,8 @@ class QuotaAPI:
 
     def update(self, context, project_id, limits):
         """:raises InvalidInput: (400) unknown key, or a limit below what is in use."""
-        bad = sorted(k for k in limits if not quota.is_known_resource(k))
+        type_names = self._type_names(context)
+        bad = sorted(k for k in limits if not quota.is_known_resource(k, type_names))
         if bad:
             raise exception.InvalidInput(reason='Bad key(s) in quota set: %s' % ','.join(bad))
         usages = db_quotas.get_usages(context, project_id)
@@ -46,7 +47,7 @@ class QuotaAPI:
                            'resources. Current usage is %s and the requested limit '
                            'is %s.' % (resource, usages[resource], limit))
         db_quotas.set_limits(context, project_id, limits)
-        return quota.get_limits(self.conf, context, project_id, self._type_names(context))
+        return quota.get_limits(self.conf, context, project_id, type_names)
 
     def delete(self, context, project_id):
         db_quotas.delete_limits(context, project_id)

@@ -4,6 +4,16 @@ Version history:
 
 * 1.0 - Initial: volumes, snapshots, consistency groups, cgsnapshots and
   create_consistencygroup_from_src(group_id, cgsnapshot_id, source_cg_id).
+* 1.1 - create_consistencygroup_from_src(group_id) alone: the manager takes
+  the source from the group row (``source_cg_id`` or ``cgsnapshot_id``), the
+  record the API wrote and the one a restarted service resumes from, so the
+  message can no longer disagree with it. The ids are still sent to 1.0
+  managers, which need them: set ``[upgrade_levels] volume = 1.0`` until
+  every volume service runs 1.1.
+
+A manager of version 1.x accepts every 1.y message with y <= x and refuses
+newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
+before lifting the cap.
 """
 
 from cinderlite import rpc
@@ -11,16 +21,16 @@ from cinderlite.volume import hosts
 
 
 class VolumeAPI:
-    RPC_API_VERSION = '1.0'
+    RPC_API_VERSION = '1.1'
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
-        self.client = rpc.get_client(transport, rpc.VOLUME_TOPIC, self.RPC_API_VERSION,
+        self.client = rpc.get_client(transport, conf.volume_topic, self.RPC_API_VERSION,
                                      version_cap=conf.upgrade_levels.volume)
 
-    def _cast(self, context, host, method, **kwargs):
+    def _cast(self, context, host, method, version='1.0', **kwargs):
         rpc.cast(self.client, context, method, self.retries,
-                 server=hosts.backend_host(host), version='1.0', **kwargs)
+                 server=hosts.backend_host(host), version=version, **kwargs)
 
     def create_volume(self, context, host, volume_id):
         self._cast(context, host, 'create_volume', volume_id=volume_id)
@@ -53,5 +63,15 @@ class VolumeAPI:
 
     def create_consistencygroup_from_src(self, context, host, group_id,
                                          cgsnapshot_id=None, source_cg_id=None):
-        self._cast(context, host, 'create_consistencygroup_from_src', group_id=group_id,
-                   cgsnapshot_id=cgsnapshot_id, source_cg_id=source_cg_id)
+        """Clone into ``group_id`` on ``host``.
+
+        ``cgsnapshot_id`` and ``source_cg_id`` are what the group row records;
+        they travel only while ``[upgrade_levels] volume`` holds messages at 1.0.
+        """
+        if self.client.can_send_version('1.1'):
+            self._cast(context, host, 'create_consistencygroup_from_src', version='1.1',
+                       group_id=group_id)
+        else:
+            self._cast(context, host, 'create_consistencygroup_from_src',
+                       group_id=group_id, cgsnapshot_id=cgsnapshot_id,
+                       source_cg_id=source_cg_id)

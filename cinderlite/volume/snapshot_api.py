@@ -7,6 +7,7 @@ from cinderlite.db import engine as db_engine
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import api as volume_api
 from cinderlite.volume import placement
 
 
@@ -42,12 +43,18 @@ class SnapshotAPI:
                'volume_type_id': volume.volume_type_id, 'status': 'creating',
                'size': volume.size, 'name': name, 'description': description,
                'progress': '0%', 'provider_location': None}
+        self._write_snapshot(context, row, volume, vtype)
+        self.volume_rpcapi.create_snapshot(context, volume.host, row['id'])
+        return db_snapshots.get_snapshot(context, row['id'])
+
+    @quota.retry_on_deadlock
+    def _write_snapshot(self, context, row, volume, vtype):
+        """Hold the volume, charge quota and insert the snapshot: one transaction."""
         with db_engine.transaction(context):
+            volume_api.hold_volume(context, volume, 'Volume %s' % volume.id)
             quota.reserve(self.conf, context, context.project_id,
                           quota.snapshot_deltas([row], {vtype.id: vtype.name}))
             db_snapshots.create_snapshots(context, [row])
-        self.volume_rpcapi.create_snapshot(context, volume.host, row['id'])
-        return db_snapshots.get_snapshot(context, row['id'])
 
     def update(self, context, snapshot_id, values):
         db_snapshots.get_snapshot(context, snapshot_id)
@@ -62,10 +69,19 @@ class SnapshotAPI:
             raise exception.InvalidSnapshot(
                 reason='Snapshot %s cannot be deleted because it is part of a '
                        'consistency group.' % snapshot_id)
-        if not db_snapshots.conditional_update(context, snapshot_id,
-                                               {'status': 'deleting'},
-                                               ('available', 'error')):
-            raise exception.InvalidSnapshot(
-                reason='Volume Snapshot status must be available or error.')
+        with db_engine.transaction(context):
+            if not db_snapshots.conditional_update(context, snapshot_id,
+                                                   {'status': 'deleting'},
+                                                   ('available', 'error')):
+                raise exception.InvalidSnapshot(
+                    reason='Volume Snapshot status must be available or error.')
+            # Under the row lock that volume_api.hold_snapshot also takes: a volume
+            # being made from this snapshot is committed by now, and counted.
+            if db_volumes.list_volumes(context, {'snapshot_id': snapshot_id,
+                                                 'status': 'creating'},
+                                       all_projects=True, limit=1):
+                raise exception.InvalidSnapshot(
+                    reason='Snapshot %s is the source of a volume being created; delete '
+                           'it when that is done.' % snapshot_id)
         volume = db_volumes.get_volume(context.elevated(), snapshot.volume_id)
         self.volume_rpcapi.delete_snapshot(context, volume.host, snapshot_id)

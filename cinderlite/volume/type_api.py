@@ -35,16 +35,31 @@ class TypeAPI:
         return db_types.create_type(context, name, description, is_public, extra_specs)
 
     def update(self, context, type_id, values):
-        db_types.get_type(context, type_id)
+        """:raises InvalidVolumeType: (400) renaming the default type or a type in use."""
+        vtype = db_types.get_type(context, type_id)
+        if values.get('name', vtype.name) != vtype.name:
+            # The default type is found by its name, and per-type quota usage is
+            # kept under the type's name (volumes_<name>): renaming either would
+            # lose track of them.
+            if vtype.name == db_types.DEFAULT_TYPE_NAME:
+                raise exception.InvalidVolumeType(
+                    reason='The default type cannot be renamed.')
+            if self._in_use(context, type_id):
+                raise exception.InvalidVolumeType(
+                    reason='Volume type %s is in use and cannot be renamed.' % vtype.name)
         return db_types.update_type(context, type_id, values)
+
+    @staticmethod
+    def _in_use(context, type_id):
+        return (db_volumes.count_volumes_with_type(context, type_id)
+                or db_groups.count_groups_with_type(context, type_id))
 
     def delete(self, context, type_id):
         """:raises InvalidVolumeType: (400) while a volume or group uses it."""
         vtype = db_types.get_type(context, type_id)
         if vtype.name == db_types.DEFAULT_TYPE_NAME:
             raise exception.InvalidVolumeType(reason='The default type cannot be deleted.')
-        if (db_volumes.count_volumes_with_type(context, type_id)
-                or db_groups.count_groups_with_type(context, type_id)):
+        if self._in_use(context, type_id):
             raise exception.InvalidVolumeType(message='Target volume type is still in use.')
         db_types.delete_type(context, type_id)
 

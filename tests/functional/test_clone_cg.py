@@ -323,3 +323,17 @@ def test_unsendable_cast_undoes_the_rows_and_quota(fast_cloud, monkeypatch):
     assert resp.status == 503
     assert resp.json['serviceUnavailable']['code'] == 503
     assert (h.list_groups(cloud), h.list_volumes(cloud), h.usage(cloud)) == before
+
+
+@pytest.mark.parametrize('db_backend', ['postgresql', 'mysql'])
+def test_clone_over_rabbitmq_on_a_database_server(make_cloud, db_backend):
+    cloud = make_cloud(db_backend, transport_url=fixtures.RABBIT_URL)
+    h.create_type(cloud)
+    group_id, sources = h.group_with_volumes(cloud, 3)
+    cgsnapshot_id = h.create_cgsnapshot(cloud, group_id)
+    for source in ({'source_cgid': group_id}, {'cgsnapshot_id': cgsnapshot_id}):
+        resp = h.clone(cloud, **source)
+        assert resp.status == 202, resp
+        fixtures.wait_status(cloud, 'consistencygroups',
+                             resp.json['consistencygroup']['id'], 'available')
+    h.assert_usage_is_row_count(cloud)

@@ -11,24 +11,83 @@ import subprocess
 import sys
 import uuid
 
+import oslo_messaging as messaging
 import pytest
 from cinderclient import exceptions as cinder_exc
 
+from cinderlite import exception
+from cinderlite.volume.drivers import file as file_driver
 from tests import fixtures
 
 ADMIN = 'admin:admin'
+PROJECTS = ('p1', 'p2', 'admin')
 TWO_BACKENDS = {'a': {'volume_backend_name': 'A'}, 'b': {'volume_backend_name': 'B'}}
 
 
-@pytest.fixture(autouse=True)
-def in_process_messaging(monkeypatch):
-    """Keep this test's messages in this process.
+@pytest.fixture
+def make_cloud(make_cloud):
+    """conftest's factory, checking after each test that quota usage is a count of rows."""
+    clouds = []
 
-    oslo.messaging 18 defaults ``transport_url`` to ``rabbit://``, which wins
-    over the ``fake://`` the Cloud fixture asks for: tests running at the same
-    time would then consume each other's casts on the shared broker.
+    def factory(*args, **kwargs):
+        clouds.append(make_cloud(*args, **kwargs))
+        return clouds[-1]
+    yield factory
+    for cloud in clouds:
+        for project_id in PROJECTS:
+            fixtures.assert_usage_matches_rows(cloud, project_id)
+
+
+# -- test drivers ---------------------------------------------------------------
+
+class FailOnceDeleteDriver(file_driver.FileDriver):
+    """A file driver whose first group delete fails, as a flaky array's would."""
+
+    failures_left = 0
+
+    def delete_consistencygroup(self, context, group, volumes):
+        if type(self).failures_left:
+            type(self).failures_left -= 1
+            raise exception.VolumeBackendAPIException(data='array busy, try again')
+        return super().delete_consistencygroup(context, group, volumes)
+
+
+class ReportsFailureDriver(file_driver.FileDriver):
+    """A file driver that reports failure in its model update, without raising.
+
+    Once for each method named in ``refuse``; the driver contract says such a
+    status counts as a failure.
     """
-    monkeypatch.setenv('OS_DEFAULT__TRANSPORT_URL', 'fake://')
+
+    refuse = set()
+
+    def _refuses(self, method):
+        refused = method in type(self).refuse
+        type(self).refuse.discard(method)
+        return refused
+
+    def create_consistencygroup(self, context, group):
+        if self._refuses('create_consistencygroup'):
+            return {'status': 'error'}
+        return super().create_consistencygroup(context, group)
+
+    def update_consistencygroup(self, context, group, add_volumes=None,
+                                remove_volumes=None):
+        if self._refuses('update_consistencygroup'):
+            return {'status': 'error'}, None, None
+        return super().update_consistencygroup(context, group, add_volumes, remove_volumes)
+
+    def delete_consistencygroup(self, context, group, volumes):
+        if self._refuses('delete_consistencygroup'):
+            return {'status': 'error_deleting'}, None
+        return super().delete_consistencygroup(context, group, volumes)
+
+
+@pytest.fixture
+def reporting_cloud(make_cloud):
+    ReportsFailureDriver.refuse.clear()
+    return make_cloud(backends={'file': {
+        'volume_driver': '%s.%s' % (__name__, ReportsFailureDriver.__name__)}})
 
 
 # -- helpers ------------------------------------------------------------------
@@ -95,6 +154,38 @@ def set_quota(cloud, project_id, **limits):
     assert resp.status == 200, resp
 
 
+def break_the_bus(cloud, monkeypatch):
+    """Make the message bus refuse every cast the API sends, as a broker that is down.
+
+    Only the bus (oslo.messaging's client) is replaced: our code runs as is.
+    """
+    class DownBroker:
+        def cast(self, *args, **kwargs):
+            raise messaging.MessageDeliveryFailure('the broker is down')
+    services = cloud.api_services()
+    for rpcapi in (services.groups.scheduler_rpcapi, services.groups.volume_rpcapi):
+        monkeypatch.setattr(rpcapi.client, 'prepare', lambda *a, **kw: DownBroker())
+
+
+def group_state(cloud, group_id):
+    """Everything of a group a failed request must leave as it was."""
+    group = cloud.request('GET', '/v3/p1/consistencygroups/%s' % group_id).json
+    volumes = cloud.request('GET', '/v3/p1/volumes/detail').json['volumes']
+    return group, sorted((v['id'], v['status'], v['consistencygroup_id']) for v in volumes)
+
+
+def user_messages(cloud, resource_id):
+    """The user messages about ``resource_id``, once there is one.
+
+    The status changes first and the message follows, so a test waits for it.
+    """
+    def fetch():
+        resp = cloud.request('GET', '/v3/p1/messages',
+                             headers={'OpenStack-API-Version': 'volume 3.3'})
+        return [m for m in resp.json['messages'] if m['resource_uuid'] == resource_id]
+    return fixtures.wait_for(fetch, what='a user message about %s' % resource_id)
+
+
 # -- python-cinderclient and the cinder CLI -------------------------------------
 
 def test_cinderclient_group_lifecycle(cloud):
@@ -155,10 +246,11 @@ def test_cinder_cli_group_with_three_volumes(cloud):
         wait(cs, 'volumes', volume_id, 'available')
     assert members(cs, group_id) == sorted(volumes)
 
-    cinder_cli(cloud, 'cgsnapshot-create', '--name', 'clisnap', group_id)
+    # Without --name the client sends "name": null, which Cinder 2024.2+ refuses.
+    cinder_cli(cloud, 'cgsnapshot-create', group_id)
     cgsnapshot = fixtures.wait_for(lambda: cs.cgsnapshots.list(), what='the cgsnapshot')[0]
     wait(cs, 'cgsnapshots', cgsnapshot.id, 'available')
-    assert cgsnapshot.name == 'clisnap'
+    assert cgsnapshot.name is None
     assert len(cs.volume_snapshots.list()) == 3
 
     cinder_cli(cloud, 'cgsnapshot-delete', cgsnapshot.id)
@@ -192,6 +284,17 @@ def test_create_with_an_unknown_type_is_404(cloud):
     fixtures.assert_usage_matches_rows(cloud, 'p1')
 
 
+def test_create_in_an_unknown_availability_zone_is_400(cloud):
+    create_type(cloud, 'fast')
+    cs = cloud.cinder()
+    with pytest.raises(cinder_exc.BadRequest) as e:
+        cs.consistencygroups.create('fast', name='cg1', availability_zone='mars')
+    assert e.value.message == "Invalid input received: Availability zone 'mars' is invalid."
+    assert cs.consistencygroups.list() == []
+    group_id, _ = create_group(cs)
+    assert cs.consistencygroups.get(group_id).availability_zone == 'nova'
+
+
 # -- update guards ----------------------------------------------------------------
 
 def test_update_with_every_field_empty_is_400(cloud):
@@ -216,28 +319,30 @@ def test_update_same_volume_in_add_and_remove_is_400(cloud):
     inside = create_volume(cs, group_id=group_id)
     resp = put_group(cloud, group_id, {'add_volumes': inside, 'remove_volumes': inside})
     assert resp.status == 400
-    assert inside in error_of(resp)
+    assert error_of(resp) == ('Invalid volume: UUIDs %s are in both add and remove '
+                              'volume list.' % inside)
     assert members(cs, group_id) == [inside]
 
 
 @pytest.mark.parametrize('case', ['other type', 'other group', 'not available'])
 def test_update_refuses_a_volume_that_cannot_join(cloud, case):
     create_type(cloud, 'fast')
-    create_type(cloud, 'slow')
+    slow_id = create_type(cloud, 'slow')
     cs = cloud.cinder()
     group_id, _ = create_group(cs)
     if case == 'other type':
         volume_id = create_volume(cs, 'slow')
-        reason = 'its volume type is not supported by the group'
+        reason = 'volume type %s is not supported by the group' % slow_id
     elif case == 'other group':
         other_id, _ = create_group(cs, name='other')
         volume_id = create_volume(cs, group_id=other_id)
-        reason = 'it is already in a consistency group'
+        reason = 'it is already in consistency group %s' % other_id
     else:
         # No backend has room for it: the scheduler leaves it in error.
         set_quota(cloud, 'p1', gigabytes=-1, gigabytes_fast=-1)
         volume_id = create_volume(cs, size=10 ** 9, status='error')
-        reason = 'its status is error'
+        reason = ('volume is in an invalid state: error. Valid states are: available, '
+                  'in-use')
     resp = put_group(cloud, group_id, {'add_volumes': volume_id})
     assert resp.status == 400, resp
     assert error_of(resp) == ('Invalid volume: Cannot add volume %s to consistency group '
@@ -248,17 +353,15 @@ def test_update_refuses_a_volume_that_cannot_join(cloud, case):
 
 def test_update_refuses_a_volume_on_another_host(make_cloud):
     cloud = make_cloud(backends=TWO_BACKENDS)
-    create_type(cloud, 'ta', 'A')
-    create_type(cloud, 'any')
+    type_id = create_type(cloud, 'moved', 'B')
     cs = cloud.cinder()
-    group_id, _ = create_group(cs, 'ta,any')
-    # A type without specs goes wherever the scheduler likes: find one on b.
-    for _ in range(4):
-        volume_id = create_volume(cs, 'any')
-        if admin_host(cloud, volume_id).startswith('testhost@b'):
-            break
-    else:
-        raise AssertionError('the scheduler never used backend b')
+    volume_id = create_volume(cs, 'moved')
+    assert admin_host(cloud, volume_id) == 'testhost@b#B'
+    # The type now asks for A: a new group of it lands on a, away from the volume.
+    resp = cloud.request('POST', '/v3/admin/types/%s/extra_specs' % type_id, token=ADMIN,
+                         body={'extra_specs': {'volume_backend_name': 'A'}})
+    assert resp.status == 200, resp
+    group_id, _ = create_group(cs, 'moved')
     resp = put_group(cloud, group_id, {'add_volumes': volume_id})
     assert resp.status == 400, resp
     assert "because it is not on the group's host." in error_of(resp)
@@ -339,6 +442,90 @@ def test_delete_refused_while_a_member_has_snapshots(cloud):
     fixtures.assert_usage_matches_rows(cloud, 'p1')
 
 
+def test_force_delete_retries_a_delete_that_failed(make_cloud):
+    """A delete the backend refused leaves error_deleting, which force may retry (as Cinder)."""
+    FailOnceDeleteDriver.failures_left = 1
+    cloud = make_cloud(backends={'file': {
+        'volume_driver': '%s.%s' % (__name__, FailOnceDeleteDriver.__name__)}})
+    create_type(cloud, 'fast')
+    cs = cloud.cinder()
+    group_id, _ = create_group(cs)
+    volume_id = create_volume(cs, group_id=group_id)
+    cs.consistencygroups.delete(group_id, force=True)
+    wait(cs, 'consistencygroups', group_id, 'error_deleting')
+    assert cs.volumes.get(volume_id).status == 'error_deleting'
+    # Without force the group's state still says no.
+    assert delete_group(cloud, group_id).status == 400
+
+    cs.consistencygroups.delete(group_id, force=True)
+    wait(cs, 'consistencygroups', group_id, 'deleted')
+    assert cs.volumes.list() == []
+    assert not os.path.exists(os.path.join(cloud.conf.state_path, 'volumes', 'file',
+                                           'volume-%s' % volume_id))
+    fixtures.assert_usage_matches_rows(cloud, 'p1')
+
+
+def test_a_failure_the_driver_reports_is_a_failure(reporting_cloud):
+    """A driver may answer a status of error instead of raising: never record success."""
+    cloud = reporting_cloud
+    create_type(cloud, 'fast')
+    cs = cloud.cinder()
+    ReportsFailureDriver.refuse.add('create_consistencygroup')
+    broken_id, _ = create_group(cs, name='broken', status='error')
+    assert [m['event_id'] for m in user_messages(cloud, broken_id)] == ['GROUP_000002']
+
+    group_id, _ = create_group(cs)
+    inside = create_volume(cs, group_id=group_id)
+    outside = create_volume(cs)
+    ReportsFailureDriver.refuse.add('update_consistencygroup')
+    cs.consistencygroups.update(group_id, add_volumes=outside, remove_volumes=inside)
+    user_messages(cloud, group_id)
+    # The membership the API recorded is undone.
+    wait(cs, 'consistencygroups', group_id, 'available')
+    assert members(cs, group_id) == [inside]
+
+    ReportsFailureDriver.refuse.add('delete_consistencygroup')
+    cs.consistencygroups.delete(group_id, force=True)
+    wait(cs, 'consistencygroups', group_id, 'error_deleting')
+    assert cs.volumes.get(inside).status == 'error_deleting'
+    fixtures.assert_usage_matches_rows(cloud, 'p1')
+    cs.consistencygroups.delete(group_id, force=True)
+    wait(cs, 'consistencygroups', group_id, 'deleted')
+    cs.consistencygroups.delete(broken_id)
+    wait(cs, 'consistencygroups', broken_id, 'deleted')
+    assert [v.id for v in cs.volumes.list()] == [outside]
+    fixtures.assert_usage_matches_rows(cloud, 'p1')
+
+
+@pytest.mark.parametrize('operation', ['create', 'update', 'delete'])
+def test_a_cast_the_bus_refuses_changes_nothing(cloud, monkeypatch, operation):
+    """503, and the request leaves no row, no quota and no status behind."""
+    create_type(cloud, 'fast')
+    cs = cloud.cinder()
+    group_id, _ = create_group(cs, name='before')
+    inside = create_volume(cs, group_id=group_id)
+    outside = create_volume(cs)
+    before = group_state(cloud, group_id)
+    break_the_bus(cloud, monkeypatch)
+    if operation == 'create':
+        resp = cloud.request('POST', '/v3/p1/consistencygroups',
+                             body={'consistencygroup': {'volume_types': 'fast'}})
+    elif operation == 'update':
+        resp = put_group(cloud, group_id, {'name': 'after', 'add_volumes': outside,
+                                           'remove_volumes': inside})
+    else:
+        resp = delete_group(cloud, group_id, force=True)
+    assert resp.status == 503, resp
+    assert error_of(resp, 'serviceUnavailable').startswith('The service is unavailable')
+    assert group_state(cloud, group_id) == before
+    assert [g.id for g in cs.consistencygroups.list()] == [group_id]
+    monkeypatch.undo()
+    # Nothing is left half done: the same request now goes through.
+    cs.consistencygroups.update(group_id, add_volumes=outside)
+    wait(cs, 'consistencygroups', group_id, 'available')
+    assert members(cs, group_id) == sorted([inside, outside])
+
+
 # -- volumes created in a group -----------------------------------------------------
 
 def test_volume_in_a_group_needs_a_type_the_group_accepts(cloud):
@@ -385,6 +572,10 @@ def test_another_projects_group_is_404_like_a_missing_one(cloud):
     group = cloud.cinder().consistencygroups.get(group_id)
     assert (group.name, group.status) == ('mine', 'available')
     assert cloud.cinder('u2', 'p2').consistencygroups.list() == []
+    # all_tenants is for admins only; anyone else still sees just their own.
+    listed = cloud.request('GET', '/v3/p2/consistencygroups/detail?all_tenants=1',
+                           token='u2:p2')
+    assert listed.json == {'consistencygroups': []}
     fixtures.assert_usage_matches_rows(cloud, 'p2')
 
 
@@ -468,9 +659,7 @@ def test_groups_land_where_their_types_can_live(make_cloud):
                                            'volume-%s' % volume_id))
 
     stuck_id, _ = create_group(cs, 'ta,tb', name='split', status='error')
-    resp = cloud.request('GET', '/v3/p1/messages',
-                         headers={'OpenStack-API-Version': 'volume 3.3'})
-    [message] = [m for m in resp.json['messages'] if m['resource_uuid'] == stuck_id]
+    [message] = user_messages(cloud, stuck_id)
     assert message['event_id'] == 'GROUP_000001'
     assert 'no backend serves all its volume types' in message['user_message']
     # Never placed: deleting it needs no backend and refunds its quota.

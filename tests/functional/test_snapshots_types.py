@@ -319,6 +319,37 @@ def test_private_types_are_invisible_and_unusable_for_members(shared_cloud, proj
     assert admins.status == 202
 
 
+def test_renaming_keeps_the_default_type_and_per_type_quota_usage(shared_cloud, project):
+    vtype = create_type(shared_cloud)
+    volume = create_volume(shared_cloud, project, volume_type=vtype['name'])
+    resp = call(shared_cloud, 'PUT', project, '/types/' + vtype['id'], user='admin',
+                body={'volume_type': {'name': vtype['name'] + '-renamed'}})
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == (
+        'Invalid volume type: Volume type %s is in use and cannot be renamed.'
+        % vtype['name'])
+    resp = call(shared_cloud, 'PUT', project, '/types/' + vtype['id'], user='admin',
+                body={'volume_type': {'name': vtype['name'], 'description': 'same name'}})
+    assert resp.status == 200 and resp.json['volume_type']['description'] == 'same name'
+    fixtures.assert_usage_matches_rows(shared_cloud, project)
+    default = call(shared_cloud, 'GET', project, '/types/default').json['volume_type']
+    resp = call(shared_cloud, 'PUT', project, '/types/' + default['id'], user='admin',
+                body={'volume_type': {'name': 'not-default'}})
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == \
+        'Invalid volume type: The default type cannot be renamed.'
+    create_volume(shared_cloud, project)
+
+    assert call(shared_cloud, 'DELETE', project, '/volumes/' + volume['id']).status == 202
+    fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'deleted',
+                         token='u1:' + project, project=project)
+    resp = call(shared_cloud, 'PUT', project, '/types/' + vtype['id'], user='admin',
+                body={'volume_type': {'name': vtype['name'] + '-renamed'}})
+    assert resp.status == 200 and resp.json['volume_type']['name'] == \
+        vtype['name'] + '-renamed'
+    fixtures.assert_usage_matches_rows(shared_cloud, project)
+
+
 # -- a type no backend serves: error and a user message ----------------------------
 
 

@@ -224,7 +224,8 @@ def test_clone_may_be_larger_and_reads_zeros_past_the_source(shared_cloud, proje
 def test_detail_view_has_the_3_0_fields_and_admin_fields_for_admins(shared_cloud,
                                                                      project):
     created = call(shared_cloud, 'POST', project, '/volumes',
-                   body={'volume': {'size': 1, 'name': 'view'}})
+                   body={'volume': {'size': 1, 'name': 'view',
+                                    'availability_zone': 'nova'}})
     assert set(created.json['volume']) == VOLUME_FIELDS_3_0 | OWNER_FIELDS
     volume = fixtures.wait_status(shared_cloud, 'volumes', created.json['volume']['id'],
                                   'available', token='u1:' + project, project=project)
@@ -237,10 +238,10 @@ def test_detail_view_has_the_3_0_fields_and_admin_fields_for_admins(shared_cloud
         assert view['os-vol-tenant-attr:tenant_id'] == project
         assert view['bootable'] == 'false' and view['volume_type'] == '__DEFAULT__'
         assert all(set(link) == {'href', 'rel'} for link in view['links'])
-    self_link = dict((l['rel'], l['href']) for l in volume['links'])
-    assert self_link['self'] == '%s/v3/%s/volumes/%s' % (shared_cloud.url, project,
+    links = {link['rel']: link['href'] for link in volume['links']}
+    assert links['self'] == '%s/v3/%s/volumes/%s' % (shared_cloud.url, project,
                                                          volume['id'])
-    assert self_link['bookmark'] == '%s/%s/volumes/%s' % (shared_cloud.url, project,
+    assert links['bookmark'] == '%s/%s/volumes/%s' % (shared_cloud.url, project,
                                                           volume['id'])
 
     admin_view = call(shared_cloud, 'GET', project, '/volumes/' + volume['id'],
@@ -302,6 +303,23 @@ def test_marker_offset_and_both_sort_styles(shared_cloud, project, five_volumes)
     assert 'sort=name%3Aasc' in page.json['volumes_links'][0]['href']
 
 
+@pytest.mark.xfail(strict=True, reason='db/common.paginate hands NULL sort values to '
+                   "oslo.db's paginate_query, which drops them from the marker "
+                   'criteria: pages repeat and lose volumes')
+def test_paging_by_a_key_with_nulls_walks_every_volume_once(shared_cloud, project):
+    ids = [create_volume(shared_cloud, project, wait=None, name=name)['id']
+           for name in ('b', None, 'a', None)]
+    for direction in ('asc', 'desc'):
+        resp = call(shared_cloud, 'GET', project, '/volumes?limit=1&sort=name:' + direction)
+        seen = ids_of(resp)
+        while 'volumes_links' in resp.json:
+            url = parse.urlsplit(resp.json['volumes_links'][0]['href'])
+            resp = shared_cloud.request('GET', '%s?%s' % (url.path, url.query),
+                                        token='u1:' + project)
+            seen += ids_of(resp)
+        assert sorted(seen) == sorted(ids), direction
+
+
 @pytest.mark.parametrize('query,status,message', [
     ('limit=abc', 400, 'limit param must be an integer'),
     ('limit=-1', 400, 'limit param must be positive'),
@@ -310,7 +328,8 @@ def test_marker_offset_and_both_sort_styles(shared_cloud, project, five_volumes)
     ('sort_key=no_such_column', 400, 'Invalid sort key'),
     ('sort=name:asc&sort_key=size', 400, "cannot be used with the 'sort' parameter"),
     ('sort=name&sort_dir=asc', 400, "cannot be used with the 'sort' parameter"),
-    ('marker=%s' % uuid.uuid4(), 404, 'could not be found'),
+    # A fixed id: it is part of the test id, which every xdist worker must agree on.
+    ('marker=00000000-0000-4000-8000-000000000404', 404, 'could not be found'),
 ])
 def test_bad_paging_parameters(shared_cloud, project, query, status, message):
     create_volume(shared_cloud, project, wait=None)
@@ -464,6 +483,7 @@ def test_the_nulls_cinderclient_sends_are_accepted(shared_cloud, project):
     ({'size': 1, 'name': 'n' * 256}, 400, 'Invalid input for field/attribute name'),
     ({'size': 1, 'metadata': {'k': 1}}, 400, 'Invalid input for field/attribute k'),
     ({'size': 1, 'multiattach': True}, 400, 'multiattach'),
+    ({'size': 1, 'availability_zone': 'mars'}, 400, "Availability zone 'mars' is invalid."),
     ({'size': 1, 'imageRef': str(uuid.uuid4())}, 400, 'image'),
     ({'size': 1, 'backup_id': str(uuid.uuid4())}, 400, 'backup'),
     ({'size': 1, 'volume_type': 'no-such-type'}, 404,
@@ -555,3 +575,24 @@ def test_a_volume_being_deleted_cannot_be_deleted_again(shared_cloud, project):
     fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'deleted',
                          token='u1:' + project, project=project)
     fixtures.assert_usage_matches_rows(shared_cloud, project)
+
+
+def test_a_backend_failure_is_told_without_server_internals(shared_cloud, project):
+    source = create_volume(shared_cloud, project)
+    os.unlink(volume_file(shared_cloud, source['id']))      # lost behind cinderlite's back
+    clone = create_volume(shared_cloud, project, wait='error', source_volid=source['id'])
+    messages = call(shared_cloud, 'GET', project, '/messages',
+                    headers={'OpenStack-API-Version': 'volume 3.3'}).json['messages']
+    assert [(m['resource_uuid'], m['event_id']) for m in messages] == [
+        (clone['id'], 'VOLUME_000002')]
+    text = messages[0]['user_message']
+    assert shared_cloud.conf.state_path not in text and 'Errno' not in text
+    assert text == (
+        'create volume: the storage backend failed to create it: an unexpected error, '
+        'logged by the volume service. Delete it and try again; if that fails too, tell '
+        'your cloud administrator.')
+    for volume in (clone, source):
+        assert call(shared_cloud, 'DELETE', project, '/volumes/' + volume['id']).status == 202
+        fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'deleted',
+                             token='u1:' + project, project=project)
+    assert_nothing_left(shared_cloud, project)

@@ -54,7 +54,14 @@ class NoAuth:
 
 
 class KeystoneContext:
-    """Makes the request context from the X-* headers keystonemiddleware sets."""
+    """Makes the request context from the X-* headers keystonemiddleware sets.
+
+    oslo.context reads them (``X-User-Id``, ``X-Project-Id``, ``X-Roles``, the
+    domains, ...); auth_token has removed any a client sent. ``is_admin``
+    follows the admin role (``RequestContext``). A token that is not scoped to
+    a project (unscoped, domain or system scope) is refused with a 403:
+    volumes belong to projects, and such a token has none to act in.
+    """
 
     def __init__(self, application):
         self.application = application
@@ -67,6 +74,9 @@ class KeystoneContext:
             return faults.error_response(401, 'Authentication required')
         ctx = cl_context.RequestContext.from_environ(req.environ,
                                                      request_id=_request_id(req))
+        if not ctx.project_id:
+            return faults.error_response(
+                403, 'cinderlite accepts only project-scoped tokens.')
         req.environ[CONTEXT_KEY] = ctx
         return req.get_response(self.application)
 

@@ -1,0 +1,115 @@
+"""Every route that takes an id, and what each caller must get from it.
+
+Callers (see conftest ``actors``): ``owner`` is a member of the project that
+owns the resource, ``reader`` a reader of that project, ``other`` a member of
+another project, ``admin`` an administrator (calling from its own project).
+
+Path placeholders name resources of the owner's project (see
+``resources.ProjectResources``); ``{fresh_<kind>}`` is a resource made anew for
+the route because the admin's call uses it up.
+
+What the table says, as in Cinder: another project's resource is a 404
+(queries are scoped to the caller's project), never a 403 that would confirm
+it exists; a reader may read but every write is a 403; admin-only actions
+(types, extra specs, quota changes) are a 403 for every non-admin; quota sets
+are checked by policy against the project in the URL, so another project's
+member gets a 403 there.
+"""
+
+import dataclasses
+
+MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.3'}
+
+
+@dataclasses.dataclass(frozen=True)
+class Route:
+    method: str
+    path: str
+    rule: str           # the policy rule that refuses a 403
+    admin: int
+    reader: int
+    other: int
+    owner: int = None   # checked only where it cannot change anything
+    body: dict = None
+    headers: dict = None
+
+    def __str__(self):
+        return '%s %s' % (self.method, self.path)
+
+
+def read(method, path, rule, **kwargs):
+    return Route(method, path, rule, admin=200, reader=200, other=404, owner=200, **kwargs)
+
+
+def write(method, path, rule, admin, **kwargs):
+    return Route(method, path, rule, admin=admin, reader=403, other=404, **kwargs)
+
+
+def admin_only(method, path, rule, admin, **kwargs):
+    return Route(method, path, rule, admin=admin, reader=403, other=403, owner=403, **kwargs)
+
+
+TYPES_MANAGE = 'volume_extension:types_manage'
+SPECS_INDEX = 'volume_extension:types_extra_specs:index'
+SPECS_MANAGE = 'volume_extension:types_extra_specs:manage'
+QUOTAS_SHOW = 'volume_extension:quotas:show'
+
+ROUTES = [
+    read('GET', '/volumes/{volume}', 'volume:get'),
+    write('PUT', '/volumes/{volume}', 'volume:update', 200,
+          body={'volume': {'name': 'renamed'}}),
+    write('DELETE', '/volumes/{fresh_volume}', 'volume:delete', 202),
+    read('GET', '/volumes/{volume}/metadata', 'volume:get_volume_metadata'),
+    write('POST', '/volumes/{volume}/metadata', 'volume:update_volume_metadata', 200,
+          body={'metadata': {'k2': 'v2'}}),
+    write('PUT', '/volumes/{volume}/metadata', 'volume:update_volume_metadata', 200,
+          body={'metadata': {'k': 'v'}}),
+    read('GET', '/volumes/{volume}/metadata/k', 'volume:get_volume_metadata'),
+    write('PUT', '/volumes/{volume}/metadata/k', 'volume:update_volume_metadata', 200,
+          body={'meta': {'k': 'v3'}}),
+    write('DELETE', '/volumes/{fresh_volume}/metadata/k', 'volume:delete_volume_metadata',
+          200),
+    read('GET', '/snapshots/{snapshot}', 'volume:get_snapshot'),
+    write('PUT', '/snapshots/{snapshot}', 'volume:update_snapshot', 200,
+          body={'snapshot': {'name': 'renamed'}}),
+    write('DELETE', '/snapshots/{fresh_snapshot}', 'volume:delete_snapshot', 202),
+    # Public types are everyone's; private ones only the admin's (no access lists).
+    Route('GET', '/types/{type}', 'volume_extension:type_get', admin=200, reader=200,
+          other=200, owner=200),
+    Route('GET', '/types/{private_type}', 'volume_extension:type_get', admin=200,
+          reader=404, other=404, owner=404),
+    admin_only('PUT', '/types/{type}', TYPES_MANAGE, 200,
+               body={'volume_type': {'description': 'changed'}}),
+    admin_only('DELETE', '/types/{fresh_type}', TYPES_MANAGE, 202),
+    admin_only('GET', '/types/{type}/extra_specs', SPECS_INDEX, 200),
+    admin_only('POST', '/types/{type}/extra_specs', SPECS_MANAGE, 200,
+               body={'extra_specs': {'k2': 'v2'}}),
+    admin_only('GET', '/types/{type}/extra_specs/k', SPECS_INDEX, 200),
+    admin_only('PUT', '/types/{type}/extra_specs/k', SPECS_MANAGE, 200, body={'k': 'v3'}),
+    admin_only('DELETE', '/types/{fresh_type}/extra_specs/k', SPECS_MANAGE, 202),
+    read('GET', '/consistencygroups/{group}', 'consistencygroup:get'),
+    write('PUT', '/consistencygroups/{group}', 'consistencygroup:update', 202,
+          body={'consistencygroup': {'name': 'renamed'}}),
+    write('PUT', '/consistencygroups/{group}/update', 'consistencygroup:update', 202,
+          body={'consistencygroup': {'description': 'changed'}}),
+    write('POST', '/consistencygroups/{fresh_group}/delete', 'consistencygroup:delete', 202,
+          body={'consistencygroup': {'force': False}}),
+    read('GET', '/cgsnapshots/{cgsnapshot}', 'consistencygroup:get_cgsnapshot'),
+    write('DELETE', '/cgsnapshots/{fresh_cgsnapshot}', 'consistencygroup:delete_cgsnapshot',
+          202),
+    read('GET', '/messages/{message}', 'message:get', headers=MESSAGES_VERSION),
+    write('DELETE', '/messages/{fresh_message}', 'message:delete', 204,
+          headers=MESSAGES_VERSION),
+    Route('GET', '/os-quota-sets/{project}', QUOTAS_SHOW, admin=200, reader=200, other=403,
+          owner=200),
+    Route('GET', '/os-quota-sets/{project}/defaults', QUOTAS_SHOW, admin=200, reader=200,
+          other=403, owner=200),
+    admin_only('PUT', '/os-quota-sets/{project}', 'volume_extension:quotas:update', 200,
+               body={'quota_set': {'volumes': 40}}),
+    admin_only('DELETE', '/os-quota-sets/{project}', 'volume_extension:quotas:delete', 200),
+]
+
+
+def forbidden(rule):
+    return {'forbidden': {'code': 403,
+                          'message': "Policy doesn't allow %s to be performed." % rule}}
