@@ -2,6 +2,8 @@
 
 from oslo_log import log as logging
 
+from cinderlite import exception
+from cinderlite.db import engine as db_engine
 from cinderlite.db import messages as db_messages
 
 LOG = logging.getLogger(__name__)
@@ -22,6 +24,9 @@ EVENTS = {
     'CGSNAPSHOT_000002': 'delete cgsnapshot: the storage backend failed to delete it',
     'SERVICE_000001': 'the volume service restarted while this was in progress',
 }
+
+RETRY = 'Delete it and try again; if that fails too, tell your cloud administrator.'
+ASK_ADMIN = 'Tell your cloud administrator.'
 
 RESOURCE_TYPES = {'VOLUME': 'VOLUME', 'SNAPSHOT': 'VOLUME_SNAPSHOT',
                   'GROUP': 'VOLUME_GROUP', 'CGSNAPSHOT': 'GROUP_SNAPSHOT',
@@ -45,3 +50,28 @@ def record(context, project_id, resource_id, event_id, detail=None, resource_typ
             'event_id': event_id, 'message_level': 'ERROR', 'user_message': text})
     except Exception:
         LOG.exception('Could not record message %s for %s', event_id, resource_id)
+
+
+def user_reason(error, advice):
+    """What a user may read about a driver failure, and what they can do about it.
+
+    A driver's own exceptions carry messages meant for users; anything else
+    (an OSError naming a server path, a bug) is described without its text,
+    which the log keeps for the operator.
+    """
+    if isinstance(error, exception.CinderliteException):
+        reason = error.msg.rstrip('.')
+    else:
+        reason = 'an unexpected error, logged by the volume service'
+    return '%s. %s' % (reason, advice)
+
+
+def record_failure(ctx, set_error_status, project_id, resource_id, event_id, detail):
+    """Set a resource's error status and tell its owner why, in one transaction.
+
+    ``set_error_status()`` returns whether it moved the resource; only then is
+    the message written. A user who sees the error status finds the message.
+    """
+    with db_engine.transaction(ctx):
+        if set_error_status():
+            record(ctx, project_id, resource_id, event_id, detail)

@@ -1,10 +1,9 @@
 """Query helpers shared by the resource modules: project scoping, pagination, UUIDs."""
 
+import datetime
 import uuid
 
 import sqlalchemy as sa
-
-from oslo_db.sqlalchemy import utils as db_utils
 
 from cinderlite import exception
 from cinderlite.db import models
@@ -25,28 +24,59 @@ def scoped(query, model, context, all_projects=True):
     return query.filter(model.project_id == context.project_id)
 
 
+# What NULL sorts as, per column type: a keyset comparison with NULL is never
+# true, so NULLs are coalesced both in the ORDER BY and in the marker criteria.
+_NULL_SORTS_AS = ((sa.DateTime, datetime.datetime(1, 1, 1)), (sa.String, ''),
+                  (sa.Text, ''), (sa.Boolean, False), (sa.Integer, -1))
+
+
+def _sort_key(model, key):
+    """The ORDER BY expression of ``key`` and the Python value NULL stands for."""
+    column = model.__table__.columns.get(key)
+    if column is None:
+        raise exception.InvalidInput(reason='Invalid sort key %s' % key)
+    attribute = getattr(model, key)
+    if not column.nullable:
+        return attribute, None
+    for type_, null_value in _NULL_SORTS_AS:
+        if isinstance(column.type, type_):
+            return sa.func.coalesce(attribute, null_value), null_value
+    return attribute, None
+
+
 def paginate(query, model, marker_query, limit=None, offset=None, marker=None,
              sort_keys=None, sort_dirs=None):
     """Apply sort, marker, offset and limit the way Cinder's list APIs do.
 
-    ``marker_query`` is the scoped query in which the marker must be found:
-    an unknown marker (or another project's) is a 404, as in Cinder.
+    Keyset pagination: the page after ``marker`` is every row that sorts
+    after it on (sort keys..., id). ``marker_query`` is the scoped query in
+    which the marker must be found: an unknown marker (or another project's)
+    is a 404, as in Cinder.
     """
     sort_keys = list(sort_keys or ['created_at'])
     sort_dirs = list(sort_dirs or ['desc'] * len(sort_keys))
     if 'id' not in sort_keys:
         sort_keys.append('id')
         sort_dirs.append(sort_dirs[0])
-    for key in sort_keys:
-        if not hasattr(model, key):
-            raise exception.InvalidInput(reason='Invalid sort key %s' % key)
-    marker_obj = None
+    keys = [_sort_key(model, key) for key in sort_keys]
     if marker:
         marker_obj = marker_query.filter(model.id == marker).first()
         if marker_obj is None:
             raise exception.MarkerNotFound(marker=marker)
-    query = db_utils.paginate_query(query, model, limit, sort_keys,
-                                    marker=marker_obj, sort_dirs=sort_dirs)
+        values = [getattr(marker_obj, name) for name in sort_keys]
+        values = [null if value is None else value
+                  for value, (_, null) in zip(values, keys)]
+        after = []
+        for index, ((expression, _), direction) in enumerate(zip(keys, sort_dirs)):
+            same_before = [keys[j][0] == values[j] for j in range(index)]
+            beyond = (expression < values[index] if direction == 'desc'
+                      else expression > values[index])
+            after.append(sa.and_(*same_before, beyond))
+        query = query.filter(sa.or_(*after))
+    query = query.order_by(*[expression.desc() if direction == 'desc' else expression.asc()
+                             for (expression, _), direction in zip(keys, sort_dirs)])
+    if limit is not None:
+        query = query.limit(limit)
     if offset:
         query = query.offset(offset)
     return query

@@ -60,7 +60,8 @@ class CloneOperations:
         except Exception as e:
             LOG.exception('Cloning into group %s failed', group_id)
             self._record_clone_result(ctx, group, clones, origins=None,
-                                      updates={}, reason=str(e))
+                                      updates={},
+                                      reason=message.user_reason(e, message.RETRY))
             return
         self._record_clone_result(ctx, group, clones, origins, updates)
 
@@ -149,17 +150,19 @@ class CloneOperations:
                 values[clone.id]['bootable'] = origins[index].bootable
         failed = [vid for vid, v in values.items() if v['status'] == 'error']
         if failed and reason is None:
-            reason = 'volumes %s could not be cloned' % ', '.join(failed)
+            reason = 'volumes %s could not be cloned. %s' % (', '.join(failed),
+                                                             message.RETRY)
         with db_engine.transaction(ctx):
             db_volumes.update_volumes(ctx, values)
             if origins:
                 db_volumes.copy_metadata(ctx, [(c.id, o.id) for c, o in
                                                zip(clones, origins)
                                                if values[c.id]['status'] == 'available'])
-            db_groups.conditional_update(
+            moved = db_groups.conditional_update(
                 ctx, group.id, {'status': 'error' if reason else 'available'}, ['creating'])
-        if reason:
-            message.record(ctx, group.project_id, group.id, 'GROUP_000005', reason)
-        else:
+            # In the same transaction: whoever sees the group in error finds why.
+            if moved and reason:
+                message.record(ctx, group.project_id, group.id, 'GROUP_000005', reason)
+        if not reason:
             LOG.info('Cloned %(n)d volumes into group %(id)s', {'n': len(clones),
                                                                 'id': group.id})

@@ -55,8 +55,11 @@ class GroupOperations:
             LOG.debug('Driver keeps no state for group %s', group_id)
         except Exception as e:
             LOG.exception('Creating group %s failed', group_id)
-            db_groups.conditional_update(ctx, group_id, {'status': 'error'}, ['creating'])
-            message.record(ctx, group.project_id, group_id, 'GROUP_000002', str(e))
+            message.record_failure(
+                ctx, lambda: db_groups.conditional_update(ctx, group_id, {'status': 'error'},
+                                                          ['creating']),
+                group.project_id, group_id, 'GROUP_000002',
+                message.user_reason(e, message.RETRY))
             return
         db_groups.conditional_update(ctx, group_id, {'status': 'available'}, ['creating'])
 
@@ -83,7 +86,8 @@ class GroupOperations:
                 db_groups.update_group(ctx, group_id, {'status': 'error_deleting'})
                 db_volumes.set_status_where(ctx, [v.id for v in volumes],
                                             'error_deleting', ['deleting'])
-            message.record(ctx, group.project_id, group_id, 'GROUP_000003', str(e))
+            message.record(ctx, group.project_id, group_id, 'GROUP_000003',
+                           message.user_reason(e, message.ASK_ADMIN))
             return
         with db_engine.transaction(ctx):
             self.forget_volumes(ctx, volumes)
@@ -114,7 +118,8 @@ class GroupOperations:
                     {v.id: {'consistencygroup_id': None} for v in added},
                     **{v.id: {'consistencygroup_id': group_id} for v in removed}))
                 db_groups.update_group(ctx, group_id, {'status': 'available'})
-            message.record(ctx, group.project_id, group_id, 'GROUP_000004', str(e))
+            message.record(ctx, group.project_id, group_id, 'GROUP_000004',
+                           message.user_reason(e, message.ASK_ADMIN))
             return
         db_groups.conditional_update(ctx, group_id, {'status': 'available'}, ['updating'])
 
@@ -140,7 +145,8 @@ class GroupOperations:
                 db_cgsnapshots.update_cgsnapshot(ctx, cgsnapshot_id, {'status': 'error'})
                 db_snapshots.set_status_of_cgsnapshot_members(ctx, cgsnapshot_id, 'error')
             message.record(ctx, cgsnapshot.project_id, cgsnapshot_id,
-                           'CGSNAPSHOT_000001', str(e))
+                           'CGSNAPSHOT_000001',
+                           message.user_reason(e, message.RETRY))
             return
         by_id = {u['id']: u for u in updates or []}
         values = {s.id: {'status': by_id.get(s.id, {}).get('status') or 'available',
@@ -179,7 +185,8 @@ class GroupOperations:
                 db_snapshots.set_status_of_cgsnapshot_members(ctx, cgsnapshot_id,
                                                               'error_deleting')
             message.record(ctx, cgsnapshot.project_id, cgsnapshot_id,
-                           'CGSNAPSHOT_000002', str(e))
+                           'CGSNAPSHOT_000002',
+                           message.user_reason(e, message.ASK_ADMIN))
             return
         names = self._type_names(ctx, {s.volume_type_id for s in members})
         with db_engine.transaction(ctx):

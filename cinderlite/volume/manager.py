@@ -12,7 +12,6 @@ import oslo_messaging as messaging
 from oslo_log import log as logging
 
 from cinderlite import context as cl_context
-from cinderlite import exception
 from cinderlite import message
 from cinderlite import quota
 from cinderlite.conf import volume as volume_conf
@@ -30,35 +29,6 @@ from cinderlite.volume.resource import Resource
 LOG = logging.getLogger(__name__)
 
 VOLUME_COLUMNS = ('provider_location',)
-RETRY = 'Delete it and try again; if that fails too, tell your cloud administrator.'
-ASK_ADMIN = 'Tell your cloud administrator.'
-
-
-def _user_reason(error, advice):
-    """What a user may read about a driver failure, and what they can do about it.
-
-    A driver's own exceptions carry messages meant for users; anything else
-    (an OSError naming a server path, a bug) is described without its text,
-    which the log keeps for the operator.
-    """
-    if isinstance(error, exception.CinderliteException):
-        reason = error.msg.rstrip('.')
-    else:
-        reason = 'an unexpected error, logged by the volume service'
-    return '%s. %s' % (reason, advice)
-
-
-def record_failure(ctx, set_error_status, project_id, resource_id, event_id, detail):
-    """Set a resource's error status and tell its owner why, in one transaction.
-
-    ``set_error_status()`` returns whether it moved the resource; only then is
-    the message written. A user who sees the error status finds the message.
-    """
-    with db_engine.transaction(ctx):
-        if set_error_status():
-            message.record(ctx, project_id, resource_id, event_id, detail)
-
-
 class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
     """Endpoint of ``cinderlite-volume`` for one backend."""
 
@@ -133,9 +103,10 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
                 update = self.driver.create_volume(Resource.of(volume))
         except Exception as e:
             LOG.exception('Creating volume %s failed', volume_id)
-            record_failure(ctx, lambda: db_volumes.conditional_update(
+            message.record_failure(ctx, lambda: db_volumes.conditional_update(
                 ctx, volume_id, {'status': 'error'}, ['creating']),
-                volume.project_id, volume_id, 'VOLUME_000002', _user_reason(e, RETRY))
+                volume.project_id, volume_id, 'VOLUME_000002',
+                message.user_reason(e, message.RETRY))
             return
         values.update(self._columns(update, VOLUME_COLUMNS))
         db_volumes.conditional_update(ctx, volume_id, values, ['creating'])
@@ -150,9 +121,10 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
             self.driver.delete_volume(Resource.of(volume))
         except Exception as e:
             LOG.exception('Deleting volume %s failed', volume_id)
-            record_failure(ctx, lambda: db_volumes.conditional_update(
+            message.record_failure(ctx, lambda: db_volumes.conditional_update(
                 ctx, volume_id, {'status': 'error_deleting'}, ['deleting']),
-                volume.project_id, volume_id, 'VOLUME_000003', _user_reason(e, ASK_ADMIN))
+                volume.project_id, volume_id, 'VOLUME_000003',
+                message.user_reason(e, message.ASK_ADMIN))
             return
         self._forget_volume(ctx, volume)
         LOG.info('Deleted volume %s', volume_id)
@@ -186,9 +158,10 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
                 self._snapshot_resources(ctx, [snapshot])[0])
         except Exception as e:
             LOG.exception('Creating snapshot %s failed', snapshot_id)
-            record_failure(ctx, lambda: db_snapshots.conditional_update(
+            message.record_failure(ctx, lambda: db_snapshots.conditional_update(
                 ctx, snapshot_id, {'status': 'error'}, ['creating']),
-                snapshot.project_id, snapshot_id, 'SNAPSHOT_000001', _user_reason(e, RETRY))
+                snapshot.project_id, snapshot_id, 'SNAPSHOT_000001',
+                message.user_reason(e, message.RETRY))
             return
         values = dict(self._columns(update, VOLUME_COLUMNS), status='available',
                       progress='100%')
@@ -203,10 +176,10 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
             self.driver.delete_snapshot(self._snapshot_resources(ctx, [snapshot])[0])
         except Exception as e:
             LOG.exception('Deleting snapshot %s failed', snapshot_id)
-            record_failure(ctx, lambda: db_snapshots.conditional_update(
+            message.record_failure(ctx, lambda: db_snapshots.conditional_update(
                 ctx, snapshot_id, {'status': 'error_deleting'}, ['deleting']),
                 snapshot.project_id, snapshot_id, 'SNAPSHOT_000002',
-                _user_reason(e, ASK_ADMIN))
+                message.user_reason(e, message.ASK_ADMIN))
             return
         self._forget_snapshot(ctx, snapshot)
 
