@@ -3,6 +3,8 @@
 from urllib import parse
 
 from cinderlite import exception
+from cinderlite.api import wsgi
+from cinderlite.policies import volumes as volume_policies
 
 RESERVED = ('limit', 'offset', 'marker', 'sort', 'sort_key', 'sort_dir', 'all_tenants',
             'with_count')
@@ -65,3 +67,30 @@ def next_links(req, items, limit):
     href = '%s%s?%s' % (req.host_url, req.script_name + req.path_info,
                         parse.urlencode(query))
     return [{'rel': 'next', 'href': href}]
+
+
+def list_resources(req, get_all, allowed_filters, converters=None):
+    """Run a list request the same way for every resource.
+
+    ``all_tenants`` widens the list for admins only (ignored for others, as
+    in Cinder); ``allowed_filters`` are exact-match query parameters, each
+    converted by ``converters[name]`` when given. Returns ``(rows, limit)``.
+    """
+    context = wsgi.context_of(req)
+    all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
+                    and context.can(volume_policies.ALL_TENANTS, fatal=False))
+    page = page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
+    wanted = filters(req, allowed_filters)
+    for name, convert in (converters or {}).items():
+        if name in wanted:
+            wanted[name] = convert(wanted[name])
+    return get_all(context, wanted, all_projects, **page), page['limit']
+
+
+def list_body(req, key, items, rows, limit, links_key=None):
+    """``{key: items}`` plus ``links_key`` with the next link when a page is full."""
+    body = {key: items}
+    links = next_links(req, rows, limit) if links_key else None
+    if links:
+        body[links_key] = links
+    return body

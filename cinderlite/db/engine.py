@@ -22,7 +22,9 @@ def configure(conf):
     if _CONTEXT is not None:
         _CONTEXT.dispose_pool()
     _CONTEXT = enginefacade.transaction_context()
-    _CONTEXT.configure(**dict(conf.database.items()))
+    # SQLite enforces foreign keys only when asked: ask, so that it refuses
+    # what PostgreSQL and MariaDB refuse.
+    _CONTEXT.configure(sqlite_fk=True, **dict(conf.database.items()))
     engine = _CONTEXT.writer.get_engine()
     if engine.dialect.name == 'sqlite':
         _make_sqlite_concurrent(engine)

@@ -105,11 +105,19 @@ def update_type(context, type_id, values):
 
 
 def delete_type(context, type_id):
-    with engine.writer(context) as session:
-        session.execute(sa.delete(models.VolumeTypeExtraSpec)
-                        .where(models.VolumeTypeExtraSpec.volume_type_id == type_id))
-        session.execute(sa.delete(models.VolumeType)
-                        .where(models.VolumeType.id == type_id))
+    """Delete a type and its specs; one a volume or group took meanwhile stays (400).
+
+    The caller counted users first; a volume created since then holds a
+    foreign key, which the database enforces here.
+    """
+    try:
+        with engine.writer(context) as session:
+            session.execute(sa.delete(models.VolumeTypeExtraSpec)
+                            .where(models.VolumeTypeExtraSpec.volume_type_id == type_id))
+            session.execute(sa.delete(models.VolumeType)
+                            .where(models.VolumeType.id == type_id))
+    except db_exc.DBReferenceError:
+        raise exception.InvalidVolumeType(message='Target volume type is still in use.')
 
 
 def get_extra_specs(context, type_ids):

@@ -10,6 +10,7 @@ from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import hosts
 from cinderlite.volume import placement
 from cinderlite.volume import type_api
 
@@ -116,6 +117,13 @@ class VolumeAPI:
         if consistencygroup_id:
             group = db_groups.get_group(context, consistencygroup_id)
             self._check_group_accepts(context, group, vtype)
+            if origin is not None and (hosts.backend_host(origin.host)
+                                       != hosts.backend_host(group.host)):
+                raise exception.InvalidInput(
+                    reason='The source of the volume is on %s and consistency group %s '
+                           'is on %s: a clone is made where its source is.' % (
+                               hosts.backend_host(origin.host), group.id,
+                               hosts.backend_host(group.host)))
             host = group.host
         if host:
             placement.require_live_host(self.conf, context, host, 'the source')

@@ -11,6 +11,9 @@ import threading
 
 import pytest
 
+from cinderlite import context as cl_context
+from cinderlite import exception
+from cinderlite.db import types as db_types
 from cinderlite.volume.drivers import file as file_driver
 from tests import fixtures
 
@@ -211,6 +214,38 @@ def test_volume_backend_name_routes_types_to_backends(make_cloud):
     fixtures.assert_usage_matches_rows(cloud, 'p1')
     for backend in ('a', 'b'):
         assert os.listdir(os.path.join(state, 'volumes', backend)) == []
+
+
+def test_a_clone_into_a_group_on_another_backend_is_refused(make_cloud):
+    cloud = make_cloud(backends={'a': {'volume_backend_name': 'A'},
+                                 'b': {'volume_backend_name': 'B'}})
+    create_type(cloud, 'on-a', {'volume_backend_name': 'A'})
+    create_type(cloud, 'on-b', {'volume_backend_name': 'B'})
+    create_type(cloud, 'anywhere')
+    source = create_volume(cloud, volume_type='on-a')
+    group = call(cloud, 'POST', '/consistencygroups', body={'consistencygroup': {
+        'volume_types': 'on-b,anywhere'}})
+    group_id = group.json['consistencygroup']['id']
+    fixtures.wait_status(cloud, 'consistencygroups', group_id, 'available')
+    before = usage_in_use(cloud)
+    resp = call(cloud, 'POST', '/volumes', body={'volume': {
+        'size': 1, 'source_volid': source['id'], 'volume_type': 'anywhere',
+        'consistencygroup_id': group_id}})
+    assert resp.status == 400
+    assert 'a clone is made where its source is' in resp.json['badRequest']['message']
+    assert usage_in_use(cloud) == before
+    fixtures.assert_usage_matches_rows(cloud, 'p1')
+
+
+@pytest.mark.parametrize('db_backend', fixtures.BACKENDS)
+def test_a_type_taken_by_a_volume_after_the_check_is_not_deleted(make_cloud, db_backend):
+    cloud = make_cloud(db_backend=db_backend)
+    type_id = create_type(cloud, 'busy')['id']
+    create_volume(cloud, volume_type='busy')
+    # As if the service layer had counted no user a moment ago: the database refuses.
+    with pytest.raises(exception.InvalidVolumeType):
+        db_types.delete_type(cl_context.get_admin_context(), type_id)
+    assert call(cloud, 'GET', '/types/%s' % type_id, token='admin:p1').status == 200
 
 
 # -- a failing driver -------------------------------------------------------------

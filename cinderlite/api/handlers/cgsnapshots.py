@@ -5,20 +5,16 @@ from cinderlite.api import wsgi
 from cinderlite.api.schemas import cgsnapshots as schema
 from cinderlite.api.views import cgsnapshots as view
 from cinderlite.policies import cgsnapshots as policies
-from cinderlite.policies import volumes as volume_policies
 
 FILTERS = ('name', 'status', 'consistencygroup_id')
 
 
 def _list(req, detailed):
-    context = wsgi.context_of(req)
-    context.can(policies.GET_ALL)
-    all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
-                    and context.can(volume_policies.ALL_TENANTS, fatal=False))
-    page = pagination.page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
-    cgsnapshots = wsgi.services_of(req).cgsnapshots.get_all(
-        context, pagination.filters(req, FILTERS), all_projects, **page)
+    wsgi.context_of(req).can(policies.GET_ALL)
+    cgsnapshots, _ = pagination.list_resources(
+        req, wsgi.services_of(req).cgsnapshots.get_all, FILTERS)
     render = view.detail if detailed else view.summary
+    # Cinder gives cgsnapshot lists no next link.
     return wsgi.json_response({'cgsnapshots': [render(c) for c in cgsnapshots]})
 
 

@@ -7,7 +7,6 @@ from cinderlite.api import wsgi
 from cinderlite.api.schemas import consistencygroups as schema
 from cinderlite.api.views import consistencygroups as view
 from cinderlite.policies import consistencygroups as policies
-from cinderlite.policies import volumes as volume_policies
 
 FILTERS = ('name', 'status', 'availability_zone')
 
@@ -25,18 +24,12 @@ def _details(req, context, groups):
 def _list(req, detailed):
     context = wsgi.context_of(req)
     context.can(policies.GET_ALL)
-    all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
-                    and context.can(volume_policies.ALL_TENANTS, fatal=False))
-    page = pagination.page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
-    groups = wsgi.services_of(req).groups.get_all(
-        context, pagination.filters(req, FILTERS), all_projects, **page)
+    groups, limit = pagination.list_resources(
+        req, wsgi.services_of(req).groups.get_all, FILTERS)
     items = _details(req, context, groups) if detailed else [view.summary(g)
                                                               for g in groups]
-    body = {'consistencygroups': items}
-    links = pagination.next_links(req, groups, page['limit'])
-    if links:
-        body['consistencygroup_links'] = links
-    return wsgi.json_response(body)
+    return wsgi.json_response(pagination.list_body(
+        req, 'consistencygroups', items, groups, limit, 'consistencygroup_links'))
 
 
 def index(req):

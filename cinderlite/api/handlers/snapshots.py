@@ -6,25 +6,18 @@ from cinderlite.api import wsgi
 from cinderlite.api.schemas import snapshots as schema
 from cinderlite.api.views import snapshots as view
 from cinderlite.policies import snapshots as policies
-from cinderlite.policies import volumes as volume_policies
 
 FILTERS = ('name', 'status', 'volume_id')
 
 
 def _list(req, detailed):
-    context = wsgi.context_of(req)
-    context.can(policies.GET_ALL)
-    all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
-                    and context.can(volume_policies.ALL_TENANTS, fatal=False))
-    page = pagination.page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
-    snapshots = wsgi.services_of(req).snapshots.get_all(
-        context, pagination.filters(req, FILTERS), all_projects, **page)
+    wsgi.context_of(req).can(policies.GET_ALL)
+    snapshots, limit = pagination.list_resources(
+        req, wsgi.services_of(req).snapshots.get_all, FILTERS)
     render = view.detail if detailed else view.summary
-    body = {'snapshots': [render(s) for s in snapshots]}
-    links = pagination.next_links(req, snapshots, page['limit'])
-    if links:
-        body['snapshots_links'] = links
-    return wsgi.json_response(body)
+    return wsgi.json_response(pagination.list_body(
+        req, 'snapshots', [render(s) for s in snapshots], snapshots, limit,
+        'snapshots_links'))
 
 
 def index(req):

@@ -19,21 +19,13 @@ def _details(req, context, volumes):
 def _list(req, detailed):
     context = wsgi.context_of(req)
     context.can(policies.GET_ALL)
-    conf = wsgi.services_of(req).conf
-    all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
-                    and context.can(policies.ALL_TENANTS, fatal=False))
-    page = pagination.page_params(req, conf.osapi_max_limit)
-    filters = pagination.filters(req, FILTERS)
-    if 'bootable' in filters:
-        filters['bootable'] = wsgi.bool_param(filters['bootable'])
-    volumes = wsgi.services_of(req).volumes.get_all(context, filters, all_projects, **page)
+    volumes, limit = pagination.list_resources(
+        req, wsgi.services_of(req).volumes.get_all, FILTERS,
+        converters={'bootable': wsgi.bool_param})
     items = (_details(req, context, volumes) if detailed
              else [view.summary(req, v) for v in volumes])
-    body = {'volumes': items}
-    links = pagination.next_links(req, volumes, page['limit'])
-    if links:
-        body['volumes_links'] = links
-    return wsgi.json_response(body)
+    return wsgi.json_response(pagination.list_body(
+        req, 'volumes', items, volumes, limit, 'volumes_links'))
 
 
 def index(req):
