@@ -268,3 +268,14 @@ def assert_usage_matches_rows(cloud, project_id):
     in_use = {k: v for k, v in usages.items() if v}
     assert in_use == counted, 'quota usage %r != rows %r of %s' % (
         in_use, counted, project_id)
+
+
+def assert_all_usage_matches_rows():
+    """assert_usage_matches_rows for every project with usage or rows in the database."""
+    with db_engine.get_engine().connect() as conn:
+        projects = set()
+        for table in ('quota_usages', 'volumes', 'snapshots', 'consistencygroups'):
+            projects.update(row[0] for row in conn.execute(
+                sa.text('SELECT DISTINCT project_id FROM %s' % table)))
+    for project_id in sorted(projects):
+        assert_usage_matches_rows(None, project_id)

@@ -112,7 +112,11 @@ def usage(cloud, project='p1'):
 
 
 def assert_usage_is_row_count(cloud, project='p1'):
-    """Quota usage equals what the rows add up to: no leak, no double count."""
+    """Through the API: usage equals what the listed resources add up to.
+
+    For clouds in other processes; in-process tests use
+    fixtures.assert_usage_matches_rows, which reads the tables.
+    """
     volumes = [v for v in list_volumes(cloud)
                if v['os-vol-tenant-attr:tenant_id'] == project]
     snapshots = cloud.request('GET', '/v3/admin/snapshots/detail?all_tenants=1',

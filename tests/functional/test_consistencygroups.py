@@ -20,22 +20,7 @@ from cinderlite.volume.drivers import file as file_driver
 from tests import fixtures
 
 ADMIN = 'admin:admin'
-PROJECTS = ('p1', 'p2', 'admin')
 TWO_BACKENDS = {'a': {'volume_backend_name': 'A'}, 'b': {'volume_backend_name': 'B'}}
-
-
-@pytest.fixture
-def make_cloud(make_cloud):
-    """conftest's factory, checking after each test that quota usage is a count of rows."""
-    clouds = []
-
-    def factory(*args, **kwargs):
-        clouds.append(make_cloud(*args, **kwargs))
-        return clouds[-1]
-    yield factory
-    for cloud in clouds:
-        for project_id in PROJECTS:
-            fixtures.assert_usage_matches_rows(cloud, project_id)
 
 
 # -- test drivers ---------------------------------------------------------------
