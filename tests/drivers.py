@@ -65,3 +65,22 @@ class SlowFileDriver(file_driver.FileDriver):
         type(self).started.set()
         time.sleep(self.SLOW_SECONDS)
         return super()._take_copy_point(src, dst, size_gb)
+
+
+class GatedCloneDriver(file_driver.FileDriver):
+    """Single-volume clones wait until the test opens ``gate`` (work held in flight)."""
+
+    gate = threading.Event()
+    started = threading.Event()
+
+    def _wait(self):
+        type(self).started.set()
+        type(self).gate.wait(30)
+
+    def create_cloned_volume(self, volume, src_vref):
+        self._wait()
+        return super().create_cloned_volume(volume, src_vref)
+
+    def create_volume_from_snapshot(self, volume, snapshot):
+        self._wait()
+        return super().create_volume_from_snapshot(volume, snapshot)

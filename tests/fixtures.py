@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 import uuid
 
+import oslo_messaging
 import sqlalchemy as sa
 from cinderclient import api_versions
 from cinderclient import client as cinder_client
@@ -279,3 +280,26 @@ def assert_all_usage_matches_rows():
                 sa.text('SELECT DISTINCT project_id FROM %s' % table)))
     for project_id in sorted(projects):
         assert_usage_matches_rows(None, project_id)
+
+
+def break_the_bus(cloud, monkeypatch):
+    """Make the message bus refuse every cast the API sends, as a broker that is down.
+
+    Only oslo.messaging's client is replaced: cinderlite's code runs as it is,
+    and version negotiation still answers as the real client does.
+    """
+    class DownBroker:
+        def __init__(self, prepared):
+            self._prepared = prepared
+
+        def can_send_version(self, *args, **kwargs):
+            return self._prepared.can_send_version(*args, **kwargs)
+
+        def cast(self, *args, **kwargs):
+            raise oslo_messaging.MessageDeliveryFailure('the broker is down')
+    services = cloud.api_services()
+    # Every service-layer object shares these two clients (api/bootstrap.py).
+    for rpcapi in (services.groups.scheduler_rpcapi, services.groups.volume_rpcapi):
+        real_prepare = rpcapi.client.prepare
+        monkeypatch.setattr(rpcapi.client, 'prepare',
+                            lambda *a, _real=real_prepare, **kw: DownBroker(_real(*a, **kw)))

@@ -3,6 +3,7 @@
 from urllib import parse
 
 from cinderlite import exception
+from cinderlite.api import schemas
 from cinderlite.api import wsgi
 from cinderlite.policies import volumes as volume_policies
 
@@ -17,6 +18,9 @@ def _non_negative_int(name, value):
         raise exception.InvalidInput(reason='%s param must be an integer' % name) from None
     if number < 0:
         raise exception.InvalidInput(reason='%s param must be positive' % name)
+    if number > schemas.MAX_INT:
+        raise exception.InvalidInput(reason='%s param must be at most %d'
+                                     % (name, schemas.MAX_INT))
     return number
 
 

@@ -98,6 +98,10 @@ class APIRouter:
             return faults.from_exception(e)
 
     def _dispatch(self, req):
+        wsgi.refuse_nul_in_url(req)
+        if not req.path_info:
+            # /v3 without its slash is the version document, as /v3/ is.
+            req.path_info = '/'
         result = self.mapper.routematch(req.path_info)
         if result is None:
             raise webob.exc.HTTPNotFound(detail='The resource could not be found.')

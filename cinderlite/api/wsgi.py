@@ -32,8 +32,29 @@ def json_body(req, schema):
         body = jsonutils.loads(req.body) if req.body else {}
     except ValueError:
         raise exception.MalformedRequestBody(reason='invalid JSON') from None
+    _refuse_nul(body)
     validate(body, schema)
     return body
+
+
+def _refuse_nul(value):
+    """NUL characters fit no database column (PostgreSQL refuses them): a 400, not a 500."""
+    if isinstance(value, str):
+        if '\x00' in value:
+            raise exception.InvalidInput(reason='NUL characters are not allowed.')
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_nul(key)
+            _refuse_nul(item)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_nul(item)
+
+
+def refuse_nul_in_url(req):
+    """:raises InvalidInput: (400) a NUL in the path or a query parameter."""
+    _refuse_nul(req.path_info)
+    _refuse_nul(dict(req.GET))
 
 
 def validate(body, schema):

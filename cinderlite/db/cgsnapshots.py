@@ -67,9 +67,10 @@ def conditional_update(context, cgsnapshot_id, values, expected_statuses):
 
 
 def delete_cgsnapshot(context, cgsnapshot_id):
+    """Delete a cgsnapshot row; returns whether it was still there."""
     with engine.writer(context) as session:
-        session.execute(sa.delete(models.CgSnapshot)
-                        .where(models.CgSnapshot.id == cgsnapshot_id))
+        return session.execute(sa.delete(models.CgSnapshot)
+                               .where(models.CgSnapshot.id == cgsnapshot_id)).rowcount == 1
 
 
 def get_stuck_cgsnapshots(context, host_prefix, statuses):

@@ -41,6 +41,23 @@ def get_group_for_update(context, group_id):
         return group
 
 
+def hold_available(context, group):
+    """Lock ``group``'s row for the caller's transaction if it is still ``available``.
+
+    A no-op update under the row lock: a delete of the group racing with a
+    volume created into it, or with a cgsnapshot of it, either moved the
+    group first (then this fails) or waits for this transaction and then
+    sees what it created.
+
+    :raises InvalidConsistencyGroup: (400) the group is no longer available.
+    """
+    if not conditional_update(context, group.id,
+                              {'status': 'available', 'updated_at': group.updated_at},
+                              ('available',)):
+        raise exception.InvalidConsistencyGroup(
+            reason='Consistency group %s is no longer available.' % group.id)
+
+
 def get_volume_type_ids(context, group_ids):
     """``{group_id: [type ids]}`` for the listed groups, in one query."""
     result = {gid: [] for gid in group_ids}
@@ -83,12 +100,13 @@ def conditional_update(context, group_id, values, expected_statuses):
 
 
 def delete_group(context, group_id):
+    """Delete a group row and its type links; returns whether it was still there."""
     with engine.writer(context) as session:
         session.execute(sa.delete(models.ConsistencyGroupVolumeType)
                         .where(models.ConsistencyGroupVolumeType.consistencygroup_id
                                == group_id))
-        session.execute(sa.delete(models.ConsistencyGroup)
-                        .where(models.ConsistencyGroup.id == group_id))
+        return session.execute(sa.delete(models.ConsistencyGroup)
+                               .where(models.ConsistencyGroup.id == group_id)).rowcount == 1
 
 
 def count_clones_in_flight(context, source_group_id=None, cgsnapshot_id=None):

@@ -96,8 +96,10 @@ def set_status_of_cgsnapshot_members(context, cgsnapshot_id, status, from_status
 
 
 def delete_snapshot(context, snapshot_id):
+    """Delete one snapshot row; returns whether it was still there."""
     with engine.writer(context) as session:
-        session.execute(sa.delete(models.Snapshot).where(models.Snapshot.id == snapshot_id))
+        return session.execute(sa.delete(models.Snapshot)
+                               .where(models.Snapshot.id == snapshot_id)).rowcount == 1
 
 
 def delete_cgsnapshot_members(context, cgsnapshot_id):

@@ -103,6 +103,16 @@ def delete_volume(context, volume_id):
         session.execute(sa.delete(models.Volume).where(models.Volume.id == volume_id))
 
 
+def lock_volumes(context, volume_ids):
+    """The listed volumes that still exist, locked (FOR UPDATE) for the caller's transaction."""
+    if not volume_ids:
+        return []
+    with engine.writer(context) as session:
+        return (session.query(models.Volume)
+                .filter(models.Volume.id.in_(list(volume_ids)))
+                .with_for_update().all())
+
+
 def delete_volumes(context, volume_ids):
     if not volume_ids:
         return
@@ -119,6 +129,16 @@ def get_stuck_volumes(context, host_prefix, statuses):
         return (session.query(models.Volume)
                 .filter(models.Volume.host.like(host_prefix + '%'))
                 .filter(models.Volume.status.in_(list(statuses))).all())
+
+
+def count_creating_from_snapshots(context, snapshot_ids):
+    """Volumes still being created from any of these snapshots."""
+    if not snapshot_ids:
+        return 0
+    with engine.reader(context) as session:
+        return (session.query(sa.func.count(models.Volume.id))
+                .filter(models.Volume.snapshot_id.in_(list(snapshot_ids)))
+                .filter(models.Volume.status == 'creating').scalar())
 
 
 def count_volumes_with_type(context, volume_type_id):

@@ -53,6 +53,10 @@ class GroupAPI:
             raise exception.InvalidInput(
                 reason="Availability zone '%s' is invalid." % availability_zone)
         types = db_types.get_types_by_names_or_ids(context, volume_types)
+        for vtype, asked in zip(types, volume_types):
+            # As for volumes: a private type is an admin's, and missing for others.
+            if not vtype.is_public and not context.is_admin:
+                raise exception.VolumeTypeNotFoundByName(volume_type_name=asked)
         row = {'id': db_common.new_id(), 'project_id': context.project_id,
                'user_id': context.user_id, 'host': None,
                'availability_zone': volume_api.AVAILABILITY_ZONE, 'name': name,
@@ -187,8 +191,6 @@ class GroupAPI:
         :raises ServiceUnavailable: (503) the cast was not sent; nothing changed.
         """
         group = db_groups.get_group(context, group_id)
-        volumes = db_volumes.get_volumes_in_groups(context, [group_id])
-        self._check_deletable(context, group, volumes, force)
         with db_engine.transaction(context):
             if not db_groups.conditional_update(
                     context, group_id, {'status': 'deleting'},
@@ -196,10 +198,13 @@ class GroupAPI:
                 raise exception.InvalidConsistencyGroup(
                     reason='Consistency group status must be available or error, but '
                            'current status is: %s' % group.status)
-            if db_groups.count_clones_in_flight(context, source_group_id=group_id):
-                raise exception.InvalidConsistencyGroup(
-                    reason='Consistency group %s is the source of a clone in progress.'
-                           % group_id)
+            # Everything below is read under the group's row lock, which a volume
+            # created into the group, a cgsnapshot of it and a clone of it take
+            # too: each committed before (and is seen) or fails after.
+            volumes = db_volumes.get_volumes_in_groups(context, [group_id])
+            self._check_deletable(context, group, volumes, force)
+            # Read now: the update below refreshes these objects in the session.
+            previous = {v.id: {'status': v.status} for v in volumes}
             moved = db_volumes.set_status_where(context, [v.id for v in volumes],
                                                 'deleting', DELETABLE_VOLUMES)
             if moved != len(volumes):
@@ -215,14 +220,21 @@ class GroupAPI:
             self.volume_rpcapi.delete_consistencygroup(context, group.host, group_id)
         except exception.ServiceUnavailable:
             with db_engine.transaction(context):
-                db_volumes.update_volumes(context, {v.id: {'status': v.status}
-                                                    for v in volumes})
+                db_volumes.update_volumes(context, previous)
                 db_groups.conditional_update(context, group_id, {'status': group.status},
                                              ('deleting',))
             raise
 
     @staticmethod
     def _check_deletable(context, group, volumes, force):
+        if db_groups.count_clones_in_flight(context, source_group_id=group.id):
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group %s is the source of a clone in progress.'
+                       % group.id)
+        if db_groups.count_clones_in_flight_of_volumes(context, [v.id for v in volumes]):
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group %s holds the source of a volume being '
+                       'created.' % group.id)
         if db_cgsnapshots.count_cgsnapshots_of_group(context, group.id):
             raise exception.InvalidConsistencyGroup(
                 reason='Consistency group %s still has dependent cgsnapshots.' % group.id)

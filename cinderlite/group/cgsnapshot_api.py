@@ -38,29 +38,19 @@ class CgSnapshotAPI:
             raise exception.InvalidConsistencyGroup(
                 reason='Consistency group %s status must be available, but current '
                        'status is %s.' % (group_id, group.status))
-        volumes = db_volumes.get_volumes_in_groups(context, [group_id])
-        if not volumes:
-            raise exception.InvalidConsistencyGroup(
-                reason='Consistency group is empty. No cgsnapshot will be created.')
-        busy = [v.id for v in volumes if v.status not in ('available', 'in-use')]
-        if busy:
-            raise exception.InvalidConsistencyGroup(
-                reason='Volumes %s are not available.' % ', '.join(busy))
         placement.require_live_host(self.conf, context, group.host,
                                     'consistency group %s' % group_id)
         cgsnapshot = {'id': db_common.new_id(), 'project_id': context.project_id,
                       'user_id': context.user_id, 'consistencygroup_id': group_id,
                       'name': name, 'description': description, 'status': 'creating'}
-        snapshots = [{'id': db_common.new_id(), 'project_id': context.project_id,
-                      'user_id': context.user_id, 'volume_id': v.id,
-                      'cgsnapshot_id': cgsnapshot['id'], 'volume_type_id': v.volume_type_id,
-                      'status': 'creating', 'size': v.size, 'name': name,
-                      'description': description, 'progress': '0%',
-                      'provider_location': None} for v in volumes]
-        names = {tid: t.name for tid, t in db_types.get_types_by_ids(
-            context, {v.volume_type_id for v in volumes}).items()}
-        deltas = quota.snapshot_deltas(snapshots, names)
         with db_engine.transaction(context):
+            # The members are read under the group's row lock: no volume joins,
+            # leaves or is deleted with the group until this commits.
+            db_groups.hold_available(context, group)
+            snapshots = self._member_snapshots(context, group_id, cgsnapshot)
+            names = {tid: t.name for tid, t in db_types.get_types_by_ids(
+                context, {s['volume_type_id'] for s in snapshots}).items()}
+            deltas = quota.snapshot_deltas(snapshots, names)
             quota.reserve(self.conf, context, context.project_id, deltas)
             db_cgsnapshots.create_cgsnapshot(context, cgsnapshot)
             db_snapshots.create_snapshots(context, snapshots)
@@ -73,6 +63,24 @@ class CgSnapshotAPI:
                 quota.release(context, context.project_id, deltas)
             raise
         return db_cgsnapshots.get_cgsnapshot(context, cgsnapshot['id'])
+
+    @staticmethod
+    def _member_snapshots(context, group_id, cgsnapshot):
+        """One snapshot row per member volume; :raises InvalidConsistencyGroup: (400)."""
+        volumes = db_volumes.get_volumes_in_groups(context, [group_id])
+        if not volumes:
+            raise exception.InvalidConsistencyGroup(
+                reason='Consistency group is empty. No cgsnapshot will be created.')
+        busy = [v.id for v in volumes if v.status not in ('available', 'in-use')]
+        if busy:
+            raise exception.InvalidConsistencyGroup(
+                reason='Volumes %s are not available.' % ', '.join(busy))
+        return [{'id': db_common.new_id(), 'project_id': cgsnapshot['project_id'],
+                 'user_id': cgsnapshot['user_id'], 'volume_id': v.id,
+                 'cgsnapshot_id': cgsnapshot['id'], 'volume_type_id': v.volume_type_id,
+                 'status': 'creating', 'size': v.size, 'name': cgsnapshot['name'],
+                 'description': cgsnapshot['description'], 'progress': '0%',
+                 'provider_location': None} for v in volumes]
 
     def delete(self, context, cgsnapshot_id):
         """Move the cgsnapshot and its members to ``deleting`` and cast.
@@ -95,6 +103,11 @@ class CgSnapshotAPI:
                            'created.' % cgsnapshot_id)
             db_snapshots.set_status_of_cgsnapshot_members(context, cgsnapshot_id,
                                                           'deleting')
+            # Under the members' row locks, which a volume made from one takes too.
+            if db_volumes.count_creating_from_snapshots(context, [s.id for s in members]):
+                raise exception.InvalidCgSnapshot(
+                    reason='Cgsnapshot %s holds the source of a volume being created.'
+                           % cgsnapshot_id)
         group = db_groups.get_group(context.elevated(), cgsnapshot.consistencygroup_id)
         try:
             self.volume_rpcapi.delete_cgsnapshot(context, group.host, cgsnapshot_id)

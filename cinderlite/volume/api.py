@@ -116,6 +116,10 @@ class VolumeAPI:
             self._check_type_fits_origin(context, vtype, origin)
         if consistencygroup_id:
             group = db_groups.get_group(context, consistencygroup_id)
+            if group.project_id != context.project_id:
+                # An admin sees every group, but a group holds its own project's volumes.
+                raise exception.InvalidInput(
+                    reason='Consistency group %s belongs to another project.' % group.id)
             self._check_group_accepts(context, group, vtype)
             if origin is not None and (hosts.backend_host(origin.host)
                                        != hosts.backend_host(group.host)):
@@ -137,17 +141,32 @@ class VolumeAPI:
                'provider_location': None}
         self._write_volume(context, row, vtype, metadata,
                            snapshot if snapshot_id else None,
-                           origin if source_volid else None)
-        if host:
-            self.volume_rpcapi.create_volume(context, host, row['id'])
-        else:
-            self.scheduler_rpcapi.create_volume(context, row['id'])
+                           origin if source_volid else None,
+                           group if consistencygroup_id else None)
+        try:
+            if host:
+                self.volume_rpcapi.create_volume(context, host, row['id'])
+            else:
+                self.scheduler_rpcapi.create_volume(context, row['id'])
+        except exception.ServiceUnavailable:
+            self._undo_create(context, row, vtype)
+            raise
         return db_volumes.get_volume(context, row['id'])
 
     @quota.retry_on_deadlock
-    def _write_volume(self, context, row, vtype, metadata, snapshot, source):
-        """Hold the source, charge quota and insert the volume: one transaction."""
+    def _undo_create(self, context, row, vtype):
+        """Remove a volume whose cast the message bus refused, and refund it."""
         with db_engine.transaction(context):
+            db_volumes.delete_volume(context, row['id'])
+            quota.release(context, context.project_id,
+                          quota.volume_deltas([row], {vtype.id: vtype.name}))
+
+    @quota.retry_on_deadlock
+    def _write_volume(self, context, row, vtype, metadata, snapshot, source, group):
+        """Hold the source and the group, charge quota and insert the volume: one transaction."""
+        with db_engine.transaction(context):
+            if group is not None:
+                db_groups.hold_available(context, group)
             if snapshot is not None:
                 hold_snapshot(context, snapshot)
             elif source is not None:
@@ -231,7 +250,12 @@ class VolumeAPI:
             if (db_snapshots.count_snapshots_of_volumes(context, [volume_id])
                     or db_groups.count_clones_in_flight_of_volumes(context, [volume_id])):
                 raise exception.InvalidVolume(reason=reason)
-        self.volume_rpcapi.delete_volume(context, volume.host, volume_id)
+        try:
+            self.volume_rpcapi.delete_volume(context, volume.host, volume_id)
+        except exception.ServiceUnavailable:
+            db_volumes.conditional_update(context, volume_id, {'status': volume.status},
+                                          ('deleting',))
+            raise
 
     @quota.retry_on_deadlock
     def _delete_unplaced(self, context, volume, reason):

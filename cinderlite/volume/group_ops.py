@@ -89,10 +89,21 @@ class GroupOperations:
             message.record(ctx, group.project_id, group_id, 'GROUP_000003',
                            message.user_reason(e, message.ASK_ADMIN))
             return
-        with db_engine.transaction(ctx):
-            self.forget_volumes(ctx, volumes)
-            db_groups.delete_group(ctx, group_id)
-            quota.release(ctx, group.project_id, {quota.GROUPS: 1})
+        try:
+            with db_engine.transaction(ctx):
+                self.forget_volumes(ctx, volumes)
+                if db_groups.delete_group(ctx, group_id):
+                    quota.release(ctx, group.project_id, {quota.GROUPS: 1})
+        except Exception as e:
+            # The data is gone but the rows stay: error_deleting lets a forced
+            # delete try again instead of leaving the group in deleting for good.
+            LOG.exception('Forgetting deleted group %s failed', group_id)
+            message.record_failure(
+                ctx, lambda: db_groups.conditional_update(
+                    ctx, group_id, {'status': 'error_deleting'}, ('deleting',)),
+                group.project_id, group_id, 'GROUP_000003',
+                message.user_reason(e, message.ASK_ADMIN))
+            return
         LOG.info('Deleted group %s with %d volumes', group_id, len(volumes))
 
     def update_consistencygroup(self, context, group_id, add_volume_ids,
@@ -191,7 +202,8 @@ class GroupOperations:
         names = self._type_names(ctx, {s.volume_type_id for s in members})
         with db_engine.transaction(ctx):
             db_snapshots.delete_cgsnapshot_members(ctx, cgsnapshot_id)
-            db_cgsnapshots.delete_cgsnapshot(ctx, cgsnapshot_id)
+            if not db_cgsnapshots.delete_cgsnapshot(ctx, cgsnapshot_id):
+                return  # a redelivered delete: the first one refunded it
             quota.release(ctx, cgsnapshot.project_id, quota.snapshot_deltas(
                 [{'size': s.size, 'volume_type_id': s.volume_type_id} for s in members],
                 names))

@@ -140,6 +140,9 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
             return
         names = self._type_names(ctx, {v.volume_type_id for v in volumes})
         with db_engine.transaction(ctx):
+            # Only rows still there are refunded: a delete redelivered while the
+            # first one ran finds them gone (under the lock) and refunds nothing.
+            volumes = db_volumes.lock_volumes(ctx, [v.id for v in volumes])
             db_volumes.delete_volumes(ctx, [v.id for v in volumes])
             for project_id in {v.project_id for v in volumes}:
                 mine = [{'size': v.size, 'volume_type_id': v.volume_type_id}
@@ -188,6 +191,7 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
         """Delete a snapshot row and refund its quota in one transaction."""
         names = self._type_names(ctx, {snapshot.volume_type_id})
         with db_engine.transaction(ctx):
-            db_snapshots.delete_snapshot(ctx, snapshot.id)
+            if not db_snapshots.delete_snapshot(ctx, snapshot.id):
+                return  # a redelivered delete: the first one refunded it
             quota.release(ctx, snapshot.project_id, quota.snapshot_deltas(
                 [{'size': snapshot.size, 'volume_type_id': snapshot.volume_type_id}], names))

@@ -6,6 +6,8 @@ recovery re-drives each resource of this host still in a transitional status
 while a clone is in flight, so a resumed clone finds them as before.
 """
 
+import functools
+
 from oslo_log import log as logging
 
 from cinderlite.db import cgsnapshots as db_cgsnapshots
@@ -17,41 +19,53 @@ LOG = logging.getLogger(__name__)
 
 
 def resume_work_in_flight(manager, ctx):
-    """Re-run the manager operation of every resource stuck on ``manager``'s backend."""
+    """Re-run the manager operation of every resource stuck on ``manager``'s backend.
+
+    Each resource is resumed on its own: one that fails again is logged (and
+    left in the status its operation gives it), and the service still starts.
+    """
+    for what, resume in _work_in_flight(manager, ctx):
+        LOG.info('Resuming %s', what)
+        try:
+            resume()
+        except Exception:
+            LOG.exception('Resuming %s failed; it is left as it is', what)
+
+
+def _work_in_flight(manager, ctx):
+    """``(description, callable)`` for every resource this backend left in flight."""
     prefix = manager.service_host + '#'
     groups = db_groups.get_stuck_groups(ctx, prefix, ('creating', 'deleting', 'updating'))
-    grouped = {g.id for g in groups}
+    # Their own operation covers the members of groups being created or deleted.
+    covered = {g.id for g in groups if g.status in ('creating', 'deleting')}
     for group in groups:
-        LOG.info('Resuming %(status)s of group %(id)s', {'status': group.status,
-                                                        'id': group.id})
+        what = '%s of group %s' % (group.status, group.id)
         if group.status == 'creating' and (group.source_cg_id or group.cgsnapshot_id):
-            manager.create_consistencygroup_from_src(
-                ctx, group.id, cgsnapshot_id=group.cgsnapshot_id,
-                source_cg_id=group.source_cg_id)
+            yield what, functools.partial(
+                manager.create_consistencygroup_from_src, ctx, group.id,
+                cgsnapshot_id=group.cgsnapshot_id, source_cg_id=group.source_cg_id)
         elif group.status == 'creating':
-            manager.create_consistencygroup(ctx, group.id)
+            yield what, functools.partial(manager.create_consistencygroup, ctx, group.id)
         elif group.status == 'deleting':
-            manager.delete_consistencygroup(ctx, group.id)
+            yield what, functools.partial(manager.delete_consistencygroup, ctx, group.id)
         else:
             # The membership change is already recorded; the driver call is redone.
-            manager.update_consistencygroup(ctx, group.id, [], [])
+            yield what, functools.partial(manager.update_consistencygroup, ctx, group.id,
+                                          [], [])
     for volume in db_volumes.get_stuck_volumes(ctx, prefix, ('creating', 'deleting')):
-        if volume.consistencygroup_id in grouped:
-            continue
-        LOG.info('Resuming %(status)s of volume %(id)s', {'status': volume.status,
-                                                         'id': volume.id})
-        if volume.status == 'creating':
-            manager.create_volume(ctx, volume.id)
-        else:
-            manager.delete_volume(ctx, volume.id)
+        if volume.consistencygroup_id not in covered:
+            operation = (manager.create_volume if volume.status == 'creating'
+                         else manager.delete_volume)
+            yield ('%s of volume %s' % (volume.status, volume.id),
+                   functools.partial(operation, ctx, volume.id))
     for snapshot in db_snapshots.get_stuck_snapshots(ctx, prefix, ('creating', 'deleting')):
-        if snapshot.status == 'creating':
-            manager.create_snapshot(ctx, snapshot.id)
-        else:
-            manager.delete_snapshot(ctx, snapshot.id)
+        operation = (manager.create_snapshot if snapshot.status == 'creating'
+                     else manager.delete_snapshot)
+        yield ('%s of snapshot %s' % (snapshot.status, snapshot.id),
+               functools.partial(operation, ctx, snapshot.id))
     for cgsnapshot in db_cgsnapshots.get_stuck_cgsnapshots(ctx, prefix,
                                                            ('creating', 'deleting')):
-        if cgsnapshot.status == 'creating':
-            manager.create_cgsnapshot(ctx, cgsnapshot.id)
-        else:
-            manager.delete_cgsnapshot(ctx, cgsnapshot.id)
+        operation = (manager.create_cgsnapshot if cgsnapshot.status == 'creating'
+                     else manager.delete_cgsnapshot)
+        yield ('%s of cgsnapshot %s' % (cgsnapshot.status, cgsnapshot.id),
+               functools.partial(operation, ctx, cgsnapshot.id))

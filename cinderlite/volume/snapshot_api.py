@@ -44,8 +44,20 @@ class SnapshotAPI:
                'size': volume.size, 'name': name, 'description': description,
                'progress': '0%', 'provider_location': None}
         self._write_snapshot(context, row, volume, vtype)
-        self.volume_rpcapi.create_snapshot(context, volume.host, row['id'])
+        try:
+            self.volume_rpcapi.create_snapshot(context, volume.host, row['id'])
+        except exception.ServiceUnavailable:
+            self._undo_create(context, row, vtype)
+            raise
         return db_snapshots.get_snapshot(context, row['id'])
+
+    @quota.retry_on_deadlock
+    def _undo_create(self, context, row, vtype):
+        """Remove a snapshot whose cast the message bus refused, and refund it."""
+        with db_engine.transaction(context):
+            db_snapshots.delete_snapshot(context, row['id'])
+            quota.release(context, context.project_id,
+                          quota.snapshot_deltas([row], {vtype.id: vtype.name}))
 
     @quota.retry_on_deadlock
     def _write_snapshot(self, context, row, volume, vtype):
@@ -77,11 +89,14 @@ class SnapshotAPI:
                     reason='Volume Snapshot status must be available or error.')
             # Under the row lock that volume_api.hold_snapshot also takes: a volume
             # being made from this snapshot is committed by now, and counted.
-            if db_volumes.list_volumes(context, {'snapshot_id': snapshot_id,
-                                                 'status': 'creating'},
-                                       all_projects=True, limit=1):
+            if db_volumes.count_creating_from_snapshots(context, [snapshot_id]):
                 raise exception.InvalidSnapshot(
                     reason='Snapshot %s is the source of a volume being created; delete '
                            'it when that is done.' % snapshot_id)
         volume = db_volumes.get_volume(context.elevated(), snapshot.volume_id)
-        self.volume_rpcapi.delete_snapshot(context, volume.host, snapshot_id)
+        try:
+            self.volume_rpcapi.delete_snapshot(context, volume.host, snapshot_id)
+        except exception.ServiceUnavailable:
+            db_snapshots.conditional_update(context, snapshot_id,
+                                            {'status': snapshot.status}, ('deleting',))
+            raise

@@ -32,8 +32,16 @@ class WSGIServer:
     def host(self):
         return self._server.bind_addr[0]
 
+    def bind(self):
+        """Take the listening socket now, so a taken port fails before anything else runs.
+
+        :raises OSError: the address cannot be bound.
+        """
+        if not self._server.ready:
+            self._server.prepare()
+
     def start(self):
-        self._server.prepare()
+        self.bind()
         self._thread = threading.Thread(target=self._server.serve, name='wsgi-server',
                                         daemon=True)
         self._thread.start()

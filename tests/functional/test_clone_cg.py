@@ -309,16 +309,10 @@ def test_redelivered_cast_is_harmless(fast_cloud):
 
 
 def test_unsendable_cast_undoes_the_rows_and_quota(fast_cloud, monkeypatch):
-    from cinderlite import exception
     cloud = fast_cloud
     group_id, _ = h.group_with_volumes(cloud, 2)
     before = (h.list_groups(cloud), h.list_volumes(cloud), h.usage(cloud))
-    clones_api = cloud.api_services().clones
-
-    def bus_down(*args, **kwargs):
-        raise exception.ServiceUnavailable(reason='the message bus did not take it')
-    monkeypatch.setattr(clones_api.volume_rpcapi, 'create_consistencygroup_from_src',
-                        bus_down)
+    fixtures.break_the_bus(cloud, monkeypatch)
     resp = h.clone(cloud, source_cgid=group_id)
     assert resp.status == 503
     assert resp.json['serviceUnavailable']['code'] == 503

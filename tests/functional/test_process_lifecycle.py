@@ -1,10 +1,13 @@
 """cinderlite-all as a process: graceful SIGTERM, and recovery after a crash mid-clone."""
 
+import subprocess
+
 import pytest
 
 from tests import fixtures
 from tests.functional import groups_helpers as h
 from tests.functional.server_process import ServerProcess
+from tests.functional.server_process import console_script
 
 SLOW = {'volume_driver': 'tests.drivers.SlowFileDriver'}
 
@@ -105,3 +108,14 @@ def test_a_crash_mid_clone_is_resolved_by_the_restarted_service(server_factory, 
         assert clone['status'] == 'available'
         assert h.checksum(str(volumes_dir / ('volume-%s' % clone['id']))) == h.checksum(
             str(volumes_dir / ('volume-%s' % clone['source_volid'])))
+
+
+def test_a_second_cinderlite_all_on_the_same_state_refuses_to_start(server_factory):
+    first = server_factory().start()
+    second = subprocess.run([console_script('cinderlite-all'), '--config-file',
+                             str(first.config)], capture_output=True, text=True,
+                            timeout=60, env=first.env)
+    assert second.returncode == 1
+    assert 'Another cinderlite-all is running on' in second.stderr
+    assert 'Resuming' not in second.stderr
+    assert first.request('GET', '/v3/p1/volumes').status == 200

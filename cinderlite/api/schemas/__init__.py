@@ -6,6 +6,9 @@ don't). Extra keys that clients send (user_id, project_id, status) are allowed
 and ignored.
 """
 
+#: Integers are bounded as the database's INTEGER columns are (Cinder's DB_MAX_INT).
+MAX_INT = 2 ** 31 - 1
+
 NAME = {'type': ['string', 'null'], 'maxLength': 255}
 DESCRIPTION = {'type': ['string', 'null'], 'maxLength': 255}
 OPTIONAL_ID = {'type': ['string', 'null'], 'maxLength': 255}

@@ -2,7 +2,8 @@
 
 from cinderlite.api import schemas
 
-SIZE = {'type': ['integer', 'string', 'null'], 'pattern': '^[0-9]+$', 'minimum': 0}
+SIZE = {'type': ['integer', 'string', 'null'], 'pattern': '^[0-9]{1,9}$', 'minimum': 0,
+        'maximum': schemas.MAX_INT}
 
 CREATE = schemas.envelope('volume', {
     'size': SIZE, 'name': schemas.NAME, 'description': schemas.DESCRIPTION,
