@@ -62,9 +62,7 @@ class GroupAPI:
                'availability_zone': volume_api.AVAILABILITY_ZONE, 'name': name,
                'description': description, 'status': 'creating',
                'source_cg_id': None, 'cgsnapshot_id': None}
-        with db_engine.transaction(context):
-            quota.reserve(self.conf, context, context.project_id, {quota.GROUPS: 1})
-            db_groups.create_group(context, row, sorted({t.id for t in types}))
+        self._write_group(context, row, sorted({t.id for t in types}))
         try:
             self.scheduler_rpcapi.create_consistencygroup(context, row['id'])
         except exception.ServiceUnavailable:
@@ -73,6 +71,13 @@ class GroupAPI:
                 quota.release(context, context.project_id, {quota.GROUPS: 1})
             raise
         return db_groups.get_group(context, row['id'])
+
+    @quota.retry_on_deadlock
+    def _write_group(self, context, row, type_ids):
+        """Charge the group quota and insert the group: one transaction."""
+        with db_engine.transaction(context):
+            quota.reserve(self.conf, context, context.project_id, {quota.GROUPS: 1})
+            db_groups.create_group(context, row, type_ids)
 
     def update(self, context, group_id, name=None, description=None, add_volumes=(),
                remove_volumes=(), fields=()):

@@ -61,11 +61,7 @@ class CloneAPI:
                                 max(s.size for s in sources))
         deltas = quota.volume_deltas(clones, names)
         deltas[quota.GROUPS] = 1
-        with db_engine.transaction(context):
-            self._recheck_source(context, src_group, cgsnapshot_id)
-            quota.reserve(self.conf, context, context.project_id, deltas)
-            db_groups.create_group(context, group, type_ids)
-            db_volumes.create_volumes(context, clones)
+        self._write_clone(context, src_group, cgsnapshot_id, deltas, group, type_ids, clones)
         try:
             self.volume_rpcapi.create_consistencygroup_from_src(
                 context, src_group.host, group['id'], cgsnapshot_id=cgsnapshot_id,
@@ -74,6 +70,16 @@ class CloneAPI:
             self._undo(context, group, clones, deltas)
             raise
         return db_groups.get_group(context, group['id'])
+
+    @quota.retry_on_deadlock
+    def _write_clone(self, context, src_group, cgsnapshot_id, deltas, group, type_ids,
+                     clones):
+        """The one transaction: hold the source, charge quota, insert the group and clones."""
+        with db_engine.transaction(context):
+            self._recheck_source(context, src_group, cgsnapshot_id)
+            quota.reserve(self.conf, context, context.project_id, deltas)
+            db_groups.create_group(context, group, type_ids)
+            db_volumes.create_volumes(context, clones)
 
     @staticmethod
     def _undo(context, group, clones, deltas):
