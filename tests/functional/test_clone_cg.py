@@ -152,6 +152,10 @@ def test_source_on_a_dead_host_is_400_and_writes_nothing(make_cloud):
     resp = h.clone(cloud, source_cgid=group_id)
     assert resp.status == 400
     assert 'is down' in resp.json['badRequest']['message']
+    assert 'testhost' not in resp.json['badRequest']['message']
+    as_admin = h.clone(cloud, token=h.ADMIN, project='admin', source_cgid=group_id)
+    assert as_admin.status == 400
+    assert 'testhost@file' in as_admin.json['badRequest']['message']
     assert (h.list_groups(cloud), h.list_volumes(cloud), h.usage(cloud)) == before
 
 
