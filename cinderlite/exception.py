@@ -27,12 +27,18 @@ class Invalid(CinderliteException):
     code = 400
 
 
+class BadRequest(Invalid):
+    """A 400 whose message Cinder sends as it is, without a prefix."""
+
+    msg_fmt = '%(reason)s'
+
+
 class InvalidInput(Invalid):
     msg_fmt = 'Invalid input received: %(reason)s'
 
 
 class MalformedRequestBody(Invalid):
-    msg_fmt = 'Malformed request body: %(reason)s'
+    msg_fmt = 'Malformed request body'
 
 
 class ValidationError(Invalid):

@@ -15,11 +15,11 @@ def _non_negative_int(name, value):
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise exception.InvalidInput(reason='%s param must be an integer' % name) from None
+        raise exception.BadRequest(reason='%s param must be an integer' % name) from None
     if number < 0:
-        raise exception.InvalidInput(reason='%s param must be positive' % name)
+        raise exception.BadRequest(reason='%s param must be positive' % name)
     if number > schemas.MAX_INT:
-        raise exception.InvalidInput(reason='%s param must be at most %d'
+        raise exception.BadRequest(reason='%s param must be at most %d'
                                      % (name, schemas.MAX_INT))
     return number
 

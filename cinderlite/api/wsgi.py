@@ -31,7 +31,7 @@ def json_body(req, schema):
     try:
         body = jsonutils.loads(req.body) if req.body else {}
     except ValueError:
-        raise exception.MalformedRequestBody(reason='invalid JSON') from None
+        raise exception.MalformedRequestBody() from None
     _refuse_nul(body)
     validate(body, schema)
     return body

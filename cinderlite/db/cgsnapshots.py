@@ -17,11 +17,8 @@ def create_cgsnapshot(context, values):
 def get_cgsnapshot(context, cgsnapshot_id):
     """The caller's cgsnapshot; another project's is CgSnapshotNotFound."""
     with engine.reader(context) as session:
-        query = common.scoped(session.query(models.CgSnapshot), models.CgSnapshot, context)
-        row = query.filter(models.CgSnapshot.id == cgsnapshot_id).first()
-        if row is None:
-            raise exception.CgSnapshotNotFound(cgsnapshot_id=cgsnapshot_id)
-        return row
+        return common.get_row(session, models.CgSnapshot, context, cgsnapshot_id,
+                              exception.CgSnapshotNotFound(cgsnapshot_id=cgsnapshot_id))
 
 
 def get_cgsnapshot_for_update(context, cgsnapshot_id):
@@ -37,12 +34,8 @@ def get_cgsnapshot_for_update(context, cgsnapshot_id):
 
 def list_cgsnapshots(context, filters=None, all_projects=False, **page):
     with engine.reader(context) as session:
-        model = models.CgSnapshot
-        query = common.scoped(session.query(model), model, context, all_projects)
-        for key, value in (filters or {}).items():
-            query = query.filter(getattr(model, key) == value)
-        marker_query = common.scoped(session.query(model), model, context)
-        return common.paginate(query, model, marker_query, **page).all()
+        return common.list_rows(session, models.CgSnapshot, context, filters,
+                                all_projects, page)
 
 
 def count_cgsnapshots_of_group(context, group_id):

@@ -24,6 +24,23 @@ def scoped(query, model, context, all_projects=True):
     return query.filter(model.project_id == context.project_id)
 
 
+def get_row(session, model, context, row_id, not_found):
+    """The row ``row_id`` the caller may see; raises ``not_found`` (a 404) otherwise."""
+    row = scoped(session.query(model), model, context).filter(model.id == row_id).first()
+    if row is None:
+        raise not_found
+    return row
+
+
+def list_rows(session, model, context, filters, all_projects, page):
+    """Rows matching ``filters`` (exact match on columns), scoped and paginated."""
+    query = scoped(session.query(model), model, context, all_projects)
+    for key, value in (filters or {}).items():
+        query = query.filter(getattr(model, key) == value)
+    marker_query = scoped(session.query(model), model, context)
+    return paginate(query, model, marker_query, **page).all()
+
+
 # What NULL sorts as, per column type: a keyset comparison with NULL is never
 # true, so NULLs are coalesced both in the ORDER BY and in the marker criteria.
 _NULL_SORTS_AS = ((sa.DateTime, datetime.datetime(1, 1, 1)), (sa.String, ''),

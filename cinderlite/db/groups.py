@@ -21,12 +21,9 @@ def create_group(context, values, volume_type_ids):
 def get_group(context, group_id):
     """The caller's group; another project's is ConsistencyGroupNotFound."""
     with engine.reader(context) as session:
-        query = common.scoped(session.query(models.ConsistencyGroup),
-                              models.ConsistencyGroup, context)
-        group = query.filter(models.ConsistencyGroup.id == group_id).first()
-        if group is None:
-            raise exception.ConsistencyGroupNotFound(consistencygroup_id=group_id)
-        return group
+        return common.get_row(
+            session, models.ConsistencyGroup, context, group_id,
+            exception.ConsistencyGroupNotFound(consistencygroup_id=group_id))
 
 
 def get_group_for_update(context, group_id):
@@ -75,12 +72,8 @@ def get_volume_type_ids(context, group_ids):
 
 def list_groups(context, filters=None, all_projects=False, **page):
     with engine.reader(context) as session:
-        model = models.ConsistencyGroup
-        query = common.scoped(session.query(model), model, context, all_projects)
-        for key, value in (filters or {}).items():
-            query = query.filter(getattr(model, key) == value)
-        marker_query = common.scoped(session.query(model), model, context)
-        return common.paginate(query, model, marker_query, **page).all()
+        return common.list_rows(session, models.ConsistencyGroup, context, filters,
+                                all_projects, page)
 
 
 def update_group(context, group_id, values):

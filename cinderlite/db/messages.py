@@ -16,20 +16,14 @@ def create_message(context, values):
 
 def get_message(context, message_id):
     with engine.reader(context) as session:
-        query = common.scoped(session.query(models.Message), models.Message, context)
-        row = query.filter(models.Message.id == message_id).first()
-        if row is None:
-            raise exception.MessageNotFound(message_id=message_id)
-        return row
+        return common.get_row(session, models.Message, context, message_id,
+                              exception.MessageNotFound(message_id=message_id))
 
 
 def list_messages(context, filters=None, **page):
+    """The caller's own project's messages (an admin's too: messages have no all_tenants)."""
     with engine.reader(context) as session:
-        query = common.scoped(session.query(models.Message), models.Message, context,
-                              all_projects=False)
-        for key, value in (filters or {}).items():
-            query = query.filter(getattr(models.Message, key) == value)
-        return common.paginate(query, models.Message, query, **page).all()
+        return common.list_rows(session, models.Message, context, filters, False, page)
 
 
 def delete_message(context, message_id):

@@ -21,11 +21,8 @@ def create_snapshots(context, rows):
 
 def get_snapshot(context, snapshot_id):
     with engine.reader(context) as session:
-        query = common.scoped(session.query(models.Snapshot), models.Snapshot, context)
-        snapshot = query.filter(models.Snapshot.id == snapshot_id).first()
-        if snapshot is None:
-            raise exception.SnapshotNotFound(snapshot_id=snapshot_id)
-        return snapshot
+        return common.get_row(session, models.Snapshot, context, snapshot_id,
+                              exception.SnapshotNotFound(snapshot_id=snapshot_id))
 
 
 def get_snapshots_by_ids(context, snapshot_ids):
@@ -45,13 +42,8 @@ def get_cgsnapshot_members(context, cgsnapshot_ids):
 
 def list_snapshots(context, filters=None, all_projects=False, **page):
     with engine.reader(context) as session:
-        query = common.scoped(session.query(models.Snapshot), models.Snapshot, context,
-                              all_projects)
-        for key, value in (filters or {}).items():
-            query = query.filter(getattr(models.Snapshot, key) == value)
-        marker_query = common.scoped(session.query(models.Snapshot), models.Snapshot,
-                                     context)
-        return common.paginate(query, models.Snapshot, marker_query, **page).all()
+        return common.list_rows(session, models.Snapshot, context, filters, all_projects,
+                                page)
 
 
 def count_snapshots_of_volumes(context, volume_ids):

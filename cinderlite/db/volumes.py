@@ -22,11 +22,8 @@ def create_volumes(context, rows):
 def get_volume(context, volume_id):
     """The caller's volume ``volume_id``; another project's is a VolumeNotFound."""
     with engine.reader(context) as session:
-        query = common.scoped(session.query(models.Volume), models.Volume, context)
-        volume = query.filter(models.Volume.id == volume_id).first()
-        if volume is None:
-            raise exception.VolumeNotFound(volume_id=volume_id)
-        return volume
+        return common.get_row(session, models.Volume, context, volume_id,
+                              exception.VolumeNotFound(volume_id=volume_id))
 
 
 def get_volumes_by_ids(context, volume_ids):
@@ -48,13 +45,8 @@ def get_volumes_in_groups(context, group_ids):
 def list_volumes(context, filters=None, all_projects=False, **page):
     """Volumes matching ``filters`` (exact match on columns), paginated."""
     with engine.reader(context) as session:
-        base = common.scoped(session.query(models.Volume), models.Volume, context,
-                             all_projects)
-        query = base
-        for key, value in (filters or {}).items():
-            query = query.filter(getattr(models.Volume, key) == value)
-        marker_query = common.scoped(session.query(models.Volume), models.Volume, context)
-        return common.paginate(query, models.Volume, marker_query, **page).all()
+        return common.list_rows(session, models.Volume, context, filters, all_projects,
+                                page)
 
 
 def update_volume(context, volume_id, values):

@@ -46,7 +46,7 @@ class GroupAPI:
         :raises ServiceUnavailable: (503) the cast was not sent; nothing is left.
         """
         if not volume_types:
-            raise exception.InvalidInput(
+            raise exception.BadRequest(
                 reason='volume_types must be provided to create consistency group %s.'
                        % name)
         if availability_zone not in (None, '', volume_api.AVAILABILITY_ZONE):

@@ -35,7 +35,7 @@ class QuotaAPI:
         type_names = self._type_names(context)
         bad = sorted(k for k in limits if not quota.is_known_resource(k, type_names))
         if bad:
-            raise exception.InvalidInput(reason='Bad key(s) in quota set: %s' % ','.join(bad))
+            raise exception.BadRequest(reason='Bad key(s) in quota set: %s' % ','.join(bad))
         usages = db_quotas.get_usages(context, project_id)
         for resource, limit in limits.items():
             if limit < -1:

@@ -240,7 +240,7 @@ def test_create_needs_volume_types(cloud):
         resp = cloud.request('POST', '/v3/p1/consistencygroups',
                              body={'consistencygroup': body})
         assert resp.status == 400, resp
-        assert error_of(resp) == ('Invalid input received: volume_types must be provided '
+        assert error_of(resp) == ('volume_types must be provided '
                                   'to create consistency group cg1.')
     assert cloud.cinder().consistencygroups.list() == []
 
@@ -274,12 +274,12 @@ def test_update_with_every_field_empty_is_400(cloud):
     old = put_group(cloud, group_id, {'name': '', 'description': None, 'add_volumes': '',
                                       'remove_volumes': None})
     assert old.status == 400
-    assert error_of(old) == ('Invalid input received: Name, description, add_volumes, '
+    assert error_of(old) == ('Name, description, add_volumes, '
                              'and remove_volumes can not be all empty in the request '
                              'body.')
     new = put_group(cloud, group_id, {}, headers={'OpenStack-API-Version': 'volume 3.6'})
     assert new.status == 400
-    assert error_of(new).startswith('Invalid input received: Must specify one or more of '
+    assert error_of(new).startswith('Must specify one or more of '
                                     'the following keys to update')
 
 

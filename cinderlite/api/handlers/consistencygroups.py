@@ -70,13 +70,13 @@ def update(req, group_id):
     if microversion.at_least(req, 3, 6):
         fields = [k for k in ('name', 'description') if body.get(k) is not None]
         if not fields and not (add or remove):
-            raise exception.InvalidInput(
+            raise exception.BadRequest(
                 reason='Must specify one or more of the following keys to update: '
                        'name, description, add_volumes, remove_volumes.')
     else:
         fields = [k for k in ('name', 'description') if body.get(k)]
         if not fields and not (add or remove):
-            raise exception.InvalidInput(
+            raise exception.BadRequest(
                 reason='Name, description, add_volumes, and remove_volumes can not be '
                        'all empty in the request body.')
     wsgi.services_of(req).groups.update(
@@ -110,15 +110,15 @@ def create_from_src(req):
     source_cgid = body.get('source_cgid') or None
     alias = body.get('consistencygroup_id') or None
     if source_cgid and alias and source_cgid != alias:
-        raise exception.InvalidInput(
+        raise exception.BadRequest(
             reason="'source_cgid' and 'consistencygroup_id' name different groups.")
     source_cgid = source_cgid or alias
     if not (cgsnapshot_id or source_cgid):
-        raise exception.InvalidInput(
+        raise exception.BadRequest(
             reason="Either 'cgsnapshot_id' or 'source_cgid' must be provided to create "
                    "consistency group %s from source." % name)
     if cgsnapshot_id and source_cgid:
-        raise exception.InvalidInput(
+        raise exception.BadRequest(
             reason="Cannot provide both 'cgsnapshot_id' and 'source_cgid' to create "
                    "consistency group %s from source." % name)
     group = wsgi.services_of(req).clones.create_from_src(
