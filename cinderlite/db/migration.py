@@ -6,6 +6,7 @@ import sys
 from alembic import command as alembic_command
 from alembic import config as alembic_config
 from alembic import migration as alembic_migration
+from alembic import script as alembic_script
 
 from cinderlite.db import engine as db_engine
 
@@ -34,6 +35,13 @@ def upgrade(revision='head', engine=None):
     """Create or upgrade the schema of the configured database."""
     engine = engine or db_engine.get_engine()
     alembic_command.upgrade(_config(engine), revision)
+
+
+def head_version():
+    """The newest revision the installed migrations lead to."""
+    cfg = alembic_config.Config()
+    cfg.set_main_option('script_location', _script_location())
+    return alembic_script.ScriptDirectory.from_config(cfg).get_current_head()
 
 
 def current_version(engine=None):

@@ -155,6 +155,17 @@ class Snapshot(Base):
     provider_location: Mapped[str | None] = mapped_column(String(255))
 
 
+class SnapshotMetadata(Base):
+    __tablename__ = 'snapshot_metadata'
+    __table_args__ = (UniqueConstraint('snapshot_id', 'key',
+                                       name='uniq_snapshot_metadata_key'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    snapshot_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('snapshots.id', ondelete='CASCADE'))
+    key: Mapped[str] = mapped_column(String(255))
+    value: Mapped[str | None] = mapped_column(String(255))
+
+
 class Quota(Base):
     __tablename__ = 'quotas'
     __table_args__ = (UniqueConstraint('project_id', 'resource', name='uniq_quotas_resource'),)

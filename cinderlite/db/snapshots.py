@@ -87,15 +87,43 @@ def set_status_of_cgsnapshot_members(context, cgsnapshot_id, status, from_status
                                            updated_at=models.utcnow())).rowcount
 
 
+def get_metadata(context, snapshot_ids):
+    """``{snapshot_id: {key: value}}`` for the listed snapshots, in one query."""
+    result = {sid: {} for sid in snapshot_ids}
+    if not snapshot_ids:
+        return result
+    with engine.reader(context) as session:
+        rows = (session.query(models.SnapshotMetadata)
+                .filter(models.SnapshotMetadata.snapshot_id.in_(list(snapshot_ids))).all())
+    for row in rows:
+        result[row.snapshot_id][row.key] = row.value
+    return result
+
+
+def add_metadata(context, snapshot_id, metadata):
+    """Insert the metadata of a new snapshot (one statement)."""
+    if metadata:
+        with engine.writer(context) as session:
+            session.execute(sa.insert(models.SnapshotMetadata),
+                            [{'snapshot_id': snapshot_id, 'key': k, 'value': v,
+                              'created_at': models.utcnow()} for k, v in metadata.items()])
+
+
 def delete_snapshot(context, snapshot_id):
-    """Delete one snapshot row; returns whether it was still there."""
+    """Delete one snapshot row and its metadata; returns whether it was still there."""
     with engine.writer(context) as session:
+        session.execute(sa.delete(models.SnapshotMetadata)
+                        .where(models.SnapshotMetadata.snapshot_id == snapshot_id))
         return session.execute(sa.delete(models.Snapshot)
                                .where(models.Snapshot.id == snapshot_id)).rowcount == 1
 
 
 def delete_cgsnapshot_members(context, cgsnapshot_id):
     with engine.writer(context) as session:
+        members = sa.select(models.Snapshot.id).where(
+            models.Snapshot.cgsnapshot_id == cgsnapshot_id).scalar_subquery()
+        session.execute(sa.delete(models.SnapshotMetadata)
+                        .where(models.SnapshotMetadata.snapshot_id.in_(members)))
         session.execute(sa.delete(models.Snapshot)
                         .where(models.Snapshot.cgsnapshot_id == cgsnapshot_id))
 

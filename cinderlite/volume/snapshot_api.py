@@ -23,7 +23,12 @@ class SnapshotAPI:
     def get_all(self, context, filters, all_projects, **page):
         return db_snapshots.list_snapshots(context, filters, all_projects, **page)
 
-    def create(self, context, volume_id, name=None, description=None, force=False):
+    def describe(self, context, snapshots):
+        """``{snapshot id: metadata}`` for views, in one query."""
+        return db_snapshots.get_metadata(context, [s.id for s in snapshots])
+
+    def create(self, context, volume_id, name=None, description=None, force=False,
+               metadata=None):
         """Charge quota and write the snapshot row in one transaction, then cast.
 
         :raises VolumeNotFound: (404) unknown or another project's volume.
@@ -43,7 +48,7 @@ class SnapshotAPI:
                'volume_type_id': volume.volume_type_id, 'status': 'creating',
                'size': volume.size, 'name': name, 'description': description,
                'progress': '0%', 'provider_location': None}
-        self._write_snapshot(context, row, volume, vtype)
+        self._write_snapshot(context, row, volume, vtype, metadata)
         try:
             self.volume_rpcapi.create_snapshot(context, volume.host, row['id'])
         except exception.ServiceUnavailable:
@@ -60,13 +65,14 @@ class SnapshotAPI:
                           quota.snapshot_deltas([row], {vtype.id: vtype.name}))
 
     @quota.retry_on_deadlock
-    def _write_snapshot(self, context, row, volume, vtype):
+    def _write_snapshot(self, context, row, volume, vtype, metadata):
         """Hold the volume, charge quota and insert the snapshot: one transaction."""
         with db_engine.transaction(context):
             volume_api.hold_volume(context, volume, 'Volume %s' % volume.id)
             quota.reserve(self.conf, context, context.project_id,
                           quota.snapshot_deltas([row], {vtype.id: vtype.name}))
             db_snapshots.create_snapshots(context, [row])
+            db_snapshots.add_metadata(context, row['id'], metadata)
 
     def update(self, context, snapshot_id, values):
         db_snapshots.get_snapshot(context, snapshot_id)

@@ -140,14 +140,22 @@ def test_snapshot_lists_page_filter_and_stay_in_their_project(shared_cloud, proj
     fixtures.assert_usage_matches_rows(shared_cloud, project)
 
 
-def test_snapshot_metadata_is_refused_rather_than_dropped(shared_cloud, project):
+def test_snapshot_metadata_is_kept_and_shown(shared_cloud, project):
     volume = create_volume(shared_cloud, project)
     resp = call(shared_cloud, 'POST', project, '/snapshots', body={'snapshot': {
         'volume_id': volume['id'], 'metadata': {'purpose': 'backup'}}})
-    assert resp.status == 400
-    assert resp.json['badRequest']['message'] == \
-        'Invalid input received: Snapshot metadata is not supported.'
-    assert call(shared_cloud, 'GET', project, '/snapshots').json['snapshots'] == []
+    assert resp.status == 202, resp
+    assert resp.json['snapshot']['metadata'] == {'purpose': 'backup'}
+    snapshot_id = resp.json['snapshot']['id']
+    fixtures.wait_status(shared_cloud, 'snapshots', snapshot_id, 'available',
+                         token='u1:%s' % project, project=project)
+    for path in ('/snapshots/%s' % snapshot_id, '/snapshots/detail', '/snapshots'):
+        body = call(shared_cloud, 'GET', project, path).json
+        shown = body['snapshot'] if 'snapshot' in body else body['snapshots'][0]
+        assert shown['metadata'] == {'purpose': 'backup'}
+    assert call(shared_cloud, 'DELETE', project, '/snapshots/%s' % snapshot_id).status == 202
+    fixtures.wait_status(shared_cloud, 'snapshots', snapshot_id, 'deleted',
+                         token='u1:%s' % project, project=project)
     fixtures.assert_usage_matches_rows(shared_cloud, project)
 
 

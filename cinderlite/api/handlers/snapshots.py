@@ -1,6 +1,5 @@
 """Snapshot handlers: create, show, list, detail, update, delete."""
 
-from cinderlite import exception
 from cinderlite.api import pagination
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import snapshots as schema
@@ -10,13 +9,18 @@ from cinderlite.policies import snapshots as policies
 FILTERS = ('name', 'status', 'volume_id')
 
 
+def _render(req, snapshots, detailed=True):
+    metadata = wsgi.services_of(req).snapshots.describe(wsgi.context_of(req), snapshots)
+    render = view.detail if detailed else view.summary
+    return [render(s, metadata[s.id]) for s in snapshots]
+
+
 def _list(req, detailed):
     wsgi.context_of(req).can(policies.GET_ALL)
     snapshots, limit = pagination.list_resources(
         req, wsgi.services_of(req).snapshots.get_all, FILTERS)
-    render = view.detail if detailed else view.summary
     return wsgi.json_response(pagination.list_body(
-        req, 'snapshots', [render(s) for s in snapshots], snapshots, limit,
+        req, 'snapshots', _render(req, snapshots, detailed), snapshots, limit,
         'snapshots_links'))
 
 
@@ -35,7 +39,7 @@ def show(req, snapshot_id):
     context = wsgi.context_of(req)
     context.can(policies.GET)
     snapshot = wsgi.services_of(req).snapshots.get(context, snapshot_id)
-    return wsgi.json_response({'snapshot': view.detail(snapshot)})
+    return wsgi.json_response({'snapshot': _render(req, [snapshot])[0]})
 
 
 def create(req):
@@ -43,14 +47,11 @@ def create(req):
     context = wsgi.context_of(req)
     context.can(policies.CREATE)
     body = wsgi.json_body(req, schema.CREATE)['snapshot']
-    if body.get('metadata'):
-        # There is nowhere to keep it: accepting it would silently drop it.
-        raise exception.InvalidInput(reason='Snapshot metadata is not supported.')
     snapshot = wsgi.services_of(req).snapshots.create(
         context, body['volume_id'], name=body.get('name') or body.get('display_name'),
         description=body.get('description') or body.get('display_description'),
-        force=wsgi.bool_param(body.get('force') or False))
-    return wsgi.json_response({'snapshot': view.detail(snapshot)}, status=202)
+        force=wsgi.bool_param(body.get('force') or False), metadata=body.get('metadata'))
+    return wsgi.json_response({'snapshot': _render(req, [snapshot])[0]}, status=202)
 
 
 def update(req, snapshot_id):
@@ -63,7 +64,7 @@ def update(req, snapshot_id):
         if key in body or alias in body:
             values[key] = body.get(key, body.get(alias))
     snapshot = wsgi.services_of(req).snapshots.update(context, snapshot_id, values)
-    return wsgi.json_response({'snapshot': view.detail(snapshot)})
+    return wsgi.json_response({'snapshot': _render(req, [snapshot])[0]})
 
 
 def delete(req, snapshot_id):
