@@ -1,5 +1,7 @@
 """Shared pytest fixtures: ``cloud`` is a live cinderlite on SQLite."""
 
+import uuid
+
 import pytest
 
 from tests import fixtures
@@ -35,3 +37,24 @@ def make_cloud(tmp_path):
 @pytest.fixture
 def cloud(make_cloud):
     return make_cloud()
+
+
+@pytest.fixture(scope='module')
+def shared_cloud(request, tmp_path_factory):
+    """One live cinderlite (SQLite, one file backend) for every test of a module.
+
+    Tests sharing it keep apart by using a project of their own (``project``).
+    """
+    tmp = tmp_path_factory.mktemp(request.module.__name__.rsplit('.', 1)[-1])
+    with fixtures.database('sqlite', tmp) as url:
+        cloud = fixtures.Cloud(fixtures.make_conf(tmp, url)).start()
+        yield cloud
+        cloud.stop()
+
+
+@pytest.fixture
+def project(shared_cloud):
+    """A project no other test uses; its usage is recounted when the test ends."""
+    name = 'p%s' % uuid.uuid4().hex[:12]
+    yield name
+    fixtures.assert_usage_matches_rows(shared_cloud, name)

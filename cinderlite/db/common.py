@@ -32,6 +32,20 @@ def get_row(session, model, context, row_id, not_found):
     return row
 
 
+def metadata_of(session, column, owner_ids):
+    """``{owner id: {key: value}}`` from the metadata table of ``column``, one query.
+
+    ``column`` is the metadata model's owner column, such as
+    ``VolumeMetadata.volume_id``; every listed owner gets a dict, maybe empty.
+    """
+    result = {owner_id: {} for owner_id in owner_ids}
+    if owner_ids:
+        model = column.class_
+        for row in session.query(model).filter(column.in_(list(owner_ids))):
+            result[getattr(row, column.key)][row.key] = row.value
+    return result
+
+
 def list_rows(session, model, context, filters, all_projects, page):
     """Rows matching ``filters`` (exact match on columns), scoped and paginated."""
     query = scoped(session.query(model), model, context, all_projects)

@@ -89,15 +89,9 @@ def set_status_of_cgsnapshot_members(context, cgsnapshot_id, status, from_status
 
 def get_metadata(context, snapshot_ids):
     """``{snapshot_id: {key: value}}`` for the listed snapshots, in one query."""
-    result = {sid: {} for sid in snapshot_ids}
-    if not snapshot_ids:
-        return result
     with engine.reader(context) as session:
-        rows = (session.query(models.SnapshotMetadata)
-                .filter(models.SnapshotMetadata.snapshot_id.in_(list(snapshot_ids))).all())
-    for row in rows:
-        result[row.snapshot_id][row.key] = row.value
-    return result
+        return common.metadata_of(session, models.SnapshotMetadata.snapshot_id,
+                                  snapshot_ids)
 
 
 def add_metadata(context, snapshot_id, metadata):

@@ -141,15 +141,8 @@ def count_volumes_with_type(context, volume_type_id):
 
 def get_metadata(context, volume_ids):
     """``{volume_id: {key: value}}`` for every listed volume, in one query."""
-    result = {vid: {} for vid in volume_ids}
-    if not volume_ids:
-        return result
     with engine.reader(context) as session:
-        rows = (session.query(models.VolumeMetadata)
-                .filter(models.VolumeMetadata.volume_id.in_(list(volume_ids))).all())
-    for row in rows:
-        result[row.volume_id][row.key] = row.value
-    return result
+        return common.metadata_of(session, models.VolumeMetadata.volume_id, volume_ids)
 
 
 def set_metadata(context, volume_id, metadata, replace=False):

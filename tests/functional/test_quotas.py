@@ -16,24 +16,6 @@ DEFAULT_LIMITS = {'volumes': 10, 'snapshots': 10, 'gigabytes': 1000,
                   'consistencygroups': 10, 'per_volume_gigabytes': -1}
 
 
-@pytest.fixture(scope='module')
-def shared_cloud(tmp_path_factory):
-    """One live cinderlite (SQLite, one file backend) for every test of this module."""
-    tmp = tmp_path_factory.mktemp('quotas')
-    with fixtures.database('sqlite', tmp) as url:
-        cloud = fixtures.Cloud(fixtures.make_conf(tmp, url)).start()
-        yield cloud
-        cloud.stop()
-
-
-@pytest.fixture
-def project(shared_cloud):
-    """A project no other test uses; its usage is recounted when the test ends."""
-    name = 'p%s' % uuid.uuid4().hex[:12]
-    yield name
-    fixtures.assert_usage_matches_rows(shared_cloud, name)
-
-
 def call(cloud, method, project, path, user='u1', **kwargs):
     return cloud.request(method, '/v3/%s%s' % (project, path),
                          token='%s:%s' % (user, project), **kwargs)

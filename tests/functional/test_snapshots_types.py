@@ -23,21 +23,6 @@ TYPE_FIELDS = {'name', 'is_public', 'id', 'description', 'os-volume-type-access:
 MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.3'}
 
 
-@pytest.fixture(scope='module')
-def shared_cloud(tmp_path_factory):
-    """One live cinderlite (SQLite, one file backend) for every test of this module."""
-    tmp = tmp_path_factory.mktemp('snapshots_types')
-    with fixtures.database('sqlite', tmp) as url:
-        cloud = fixtures.Cloud(fixtures.make_conf(tmp, url)).start()
-        yield cloud
-        cloud.stop()
-
-
-@pytest.fixture
-def project():
-    return 'p%s' % uuid.uuid4().hex[:12]
-
-
 def call(cloud, method, project, path, user='u1', **kwargs):
     return cloud.request(method, '/v3/%s%s' % (project, path),
                          token='%s:%s' % (user, project), **kwargs)

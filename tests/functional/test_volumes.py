@@ -29,22 +29,6 @@ ADMIN_FIELDS = {'os-vol-host-attr:host', 'migration_status',
 BLOCK = 4096
 
 
-@pytest.fixture(scope='module')
-def shared_cloud(tmp_path_factory):
-    """One live cinderlite (SQLite, one file backend) for every test of this module."""
-    tmp = tmp_path_factory.mktemp('volumes')
-    with fixtures.database('sqlite', tmp) as url:
-        cloud = fixtures.Cloud(fixtures.make_conf(tmp, url)).start()
-        yield cloud
-        cloud.stop()
-
-
-@pytest.fixture
-def project():
-    """A project no other test uses."""
-    return 'p%s' % uuid.uuid4().hex[:12]
-
-
 def call(cloud, method, project, path, user='u1', **kwargs):
     """``method /v3/<project><path>`` as ``user`` of ``project``."""
     return cloud.request(method, '/v3/%s%s' % (project, path),
