@@ -114,16 +114,6 @@ def count_clones_in_flight(context, source_group_id=None, cgsnapshot_id=None):
         return query.scalar()
 
 
-def count_clones_in_flight_of_volumes(context, volume_ids):
-    """Groups in ``creating`` whose clones are made from any of these volumes."""
-    if not volume_ids:
-        return 0
-    with engine.reader(context) as session:
-        return (session.query(sa.func.count(models.Volume.id))
-                .filter(models.Volume.source_volid.in_(list(volume_ids)))
-                .filter(models.Volume.status == 'creating').scalar())
-
-
 def get_stuck_groups(context, host_prefix, statuses):
     with engine.reader(context) as session:
         return (session.query(models.ConsistencyGroup)

@@ -123,13 +123,20 @@ def get_stuck_volumes(context, host_prefix, statuses):
                 .filter(models.Volume.status.in_(list(statuses))).all())
 
 
-def count_creating_from_snapshots(context, snapshot_ids):
-    """Volumes still being created from any of these snapshots."""
-    if not snapshot_ids:
+def count_copies_in_flight(context, source_volids=(), snapshot_ids=()):
+    """Volumes still being created from any of these volumes or snapshots.
+
+    Counts every copy, single-volume clones and group clones alike: none of
+    their sources may go away before the copy is done.
+    """
+    sources = [(models.Volume.source_volid, list(source_volids)),
+               (models.Volume.snapshot_id, list(snapshot_ids))]
+    conditions = [column.in_(ids) for column, ids in sources if ids]
+    if not conditions:
         return 0
     with engine.reader(context) as session:
         return (session.query(sa.func.count(models.Volume.id))
-                .filter(models.Volume.snapshot_id.in_(list(snapshot_ids)))
+                .filter(sa.or_(*conditions))
                 .filter(models.Volume.status == 'creating').scalar())
 
 

@@ -182,7 +182,7 @@ class GroupAPI:
 
     @staticmethod
     def _check_not_cloning(context, volume_ids):
-        if db_groups.count_clones_in_flight_of_volumes(context, volume_ids):
+        if db_volumes.count_copies_in_flight(context, source_volids=volume_ids):
             raise exception.InvalidVolume(
                 reason='Cannot remove volumes that are the source of a clone in progress.')
 
@@ -236,7 +236,7 @@ class GroupAPI:
             raise exception.InvalidConsistencyGroup(
                 reason='Consistency group %s is the source of a clone in progress.'
                        % group.id)
-        if db_groups.count_clones_in_flight_of_volumes(context, [v.id for v in volumes]):
+        if db_volumes.count_copies_in_flight(context, source_volids=[v.id for v in volumes]):
             raise exception.InvalidConsistencyGroup(
                 reason='Consistency group %s holds the source of a volume being '
                        'created.' % group.id)

@@ -104,7 +104,7 @@ class CgSnapshotAPI:
             db_snapshots.set_status_of_cgsnapshot_members(context, cgsnapshot_id,
                                                           'deleting')
             # Under the members' row locks, which a volume made from one takes too.
-            if db_volumes.count_creating_from_snapshots(context, [s.id for s in members]):
+            if db_volumes.count_copies_in_flight(context, snapshot_ids=[s.id for s in members]):
                 raise exception.InvalidCgSnapshot(
                     reason='Cgsnapshot %s holds the source of a volume being created.'
                            % cgsnapshot_id)

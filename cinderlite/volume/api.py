@@ -235,7 +235,7 @@ class VolumeAPI:
         if (volume.consistencygroup_id
                 or db_snapshots.count_snapshots_of_volumes(context, [volume_id])):
             raise exception.InvalidVolume(reason=reason)
-        if db_groups.count_clones_in_flight_of_volumes(context, [volume_id]):
+        if db_volumes.count_copies_in_flight(context, source_volids=[volume_id]):
             raise exception.InvalidVolume(
                 reason='Volume %s is the source of a clone in progress.' % volume_id)
         if not volume.host:
@@ -248,7 +248,7 @@ class VolumeAPI:
             # Again under the row lock: a snapshot or clone begun since the checks
             # above held this row (hold_volume) and is now committed and counted.
             if (db_snapshots.count_snapshots_of_volumes(context, [volume_id])
-                    or db_groups.count_clones_in_flight_of_volumes(context, [volume_id])):
+                    or db_volumes.count_copies_in_flight(context, source_volids=[volume_id])):
                 raise exception.InvalidVolume(reason=reason)
         try:
             self.volume_rpcapi.delete_volume(context, volume.host, volume_id)

@@ -95,7 +95,7 @@ class SnapshotAPI:
                     reason='Volume Snapshot status must be available or error.')
             # Under the row lock that volume_api.hold_snapshot also takes: a volume
             # being made from this snapshot is committed by now, and counted.
-            if db_volumes.count_creating_from_snapshots(context, [snapshot_id]):
+            if db_volumes.count_copies_in_flight(context, snapshot_ids=[snapshot_id]):
                 raise exception.InvalidSnapshot(
                     reason='Snapshot %s is the source of a volume being created; delete '
                            'it when that is done.' % snapshot_id)
