@@ -10,17 +10,15 @@ import threading
 from oslo_log import log as logging
 
 from cinderlite import policy
-from cinderlite import service
+from cinderlite import rpc_service
 from cinderlite.api import app as api_app
 from cinderlite.db import engine as db_engine
+from cinderlite.db import services as db_services
 from cinderlite.scheduler import manager as scheduler_manager
 from cinderlite.volume import manager as volume_manager
 from cinderlite.wsgi import server as wsgi_server
 
 LOG = logging.getLogger(__name__)
-
-SCHEDULER_BINARY = 'cinderlite-scheduler'
-VOLUME_BINARY = 'cinderlite-volume'
 
 
 def build_api(conf, transport, host=None, port=None):
@@ -30,7 +28,7 @@ def build_api(conf, transport, host=None, port=None):
 
 def build_scheduler(conf, transport):
     manager = scheduler_manager.SchedulerManager(conf, transport)
-    return service.RPCService(conf, transport, conf.host, SCHEDULER_BINARY,
+    return rpc_service.RPCService(conf, transport, conf.host, db_services.SCHEDULER_BINARY,
                               conf.scheduler_topic, [manager])
 
 
@@ -40,7 +38,8 @@ class VolumeService:
     def __init__(self, conf, transport):
         self.managers = [volume_manager.VolumeManager(conf, backend)
                          for backend in conf.enabled_backends]
-        self.services = [service.RPCService(conf, transport, m.service_host, VOLUME_BINARY,
+        self.services = [rpc_service.RPCService(conf, transport, m.service_host,
+                                                db_services.VOLUME_BINARY,
                                             conf.volume_topic, [m],
                                             report=m.report_capabilities)
                          for m in self.managers]

@@ -66,12 +66,17 @@ def user_reason(error, advice):
     return '%s. %s' % (reason, advice)
 
 
-def record_failure(ctx, set_error_status, project_id, resource_id, event_id, detail):
-    """Set a resource's error status and tell its owner why, in one transaction.
+def record_failure(ctx, error, what, resource, event_id, advice, set_error_status):
+    """The one way the volume host handles a failed operation on ``resource``.
 
+    Logs ``error`` once (with its traceback, for the operator), then sets the
+    resource's error status and tells its owner why in one transaction.
     ``set_error_status()`` returns whether it moved the resource; only then is
     the message written. A user who sees the error status finds the message.
+    Call it from the ``except`` block that caught ``error``.
     """
+    LOG.exception('%s failed', what)
     with db_engine.transaction(ctx):
         if set_error_status():
-            record(ctx, project_id, resource_id, event_id, detail)
+            record(ctx, resource.project_id, resource.id, event_id,
+                   user_reason(error, advice))

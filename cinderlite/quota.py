@@ -6,8 +6,6 @@ the transaction that deletes them. Usage therefore always equals a count of
 rows, and a failure anywhere before commit leaves nothing charged.
 """
 
-from oslo_db import api as oslo_db_api
-
 from cinderlite import exception
 from cinderlite.db import quotas as db_quotas
 
@@ -17,15 +15,6 @@ GIGABYTES = 'gigabytes'
 GROUPS = 'consistencygroups'
 PER_VOLUME = 'per_volume_gigabytes'
 TYPED = (VOLUMES, GIGABYTES, SNAPSHOTS)
-
-# Run again, from the start, a transaction that reserved or released quota and
-# lost a deadlock. Usage rows are always locked in resource order, but MySQL
-# and MariaDB can still deadlock two transactions that insert a project's first
-# usage rows at once (gap locks); the loser is rolled back whole, so running it
-# again is safe.
-retry_on_deadlock = oslo_db_api.wrap_db_retry(
-    max_retries=5, retry_interval=0.05, max_retry_interval=0.5, retry_on_deadlock=True)
-
 
 def default_limits(conf):
     return {VOLUMES: conf.quota_volumes, SNAPSHOTS: conf.quota_snapshots,

@@ -17,12 +17,12 @@ import urllib.error
 import urllib.request
 import uuid
 
-import oslo_messaging
-import sqlalchemy as sa
 from cinderclient import api_versions
 from cinderclient import client as cinder_client
 from cinderclient.contrib import noauth
 from keystoneauth1 import session as ks_session
+import oslo_messaging
+import sqlalchemy as sa
 
 from cinderlite import conf as cl_conf
 from cinderlite import context as cl_context

@@ -6,10 +6,10 @@ The single factory used by the services, the WSGI entry point and the tests.
 import os
 import sys
 
-import webob.dec
 from paste import deploy
+import webob.dec
 
-from cinderlite.api import bootstrap
+from cinderlite import services
 from cinderlite.api import paste_conf
 from cinderlite.api import router
 from cinderlite.api.handlers import versions
@@ -30,7 +30,7 @@ def find_paste_config(conf):
 
 def loadapp(conf, transport, name='osapi_volume'):
     """The whole API as one WSGI app: pipeline from api-paste.ini, services wired."""
-    global_conf = paste_conf.register(conf, bootstrap.Services(conf, transport))
+    global_conf = paste_conf.register(conf, services.Services(conf, transport))
     return deploy.loadapp('config:%s' % find_paste_config(conf), name=name,
                           global_conf=global_conf)
 

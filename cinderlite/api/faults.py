@@ -4,11 +4,11 @@ Shape: ``{"<name>": {"code": <int>, "message": "<text>"}}``; names as API.md
 section 7 (codes without a name are ``computeFault``).
 """
 
+from oslo_log import log as logging
+from oslo_serialization import jsonutils
 import webob
 import webob.dec
 import webob.exc
-from oslo_log import log as logging
-from oslo_serialization import jsonutils
 
 from cinderlite import exception
 

@@ -1,8 +1,8 @@
 """Request and response helpers every handler uses: JSON in and out, context, services."""
 
 import jsonschema
-import webob
 from oslo_serialization import jsonutils
+import webob
 
 from cinderlite import exception
 

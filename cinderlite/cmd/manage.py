@@ -8,7 +8,6 @@ from cinderlite import context as cl_context
 from cinderlite.cmd import common
 from cinderlite.db import migration
 from cinderlite.db import services as db_services
-from cinderlite.scheduler import host_state
 
 
 def db_sync(conf):
@@ -25,7 +24,7 @@ def service_list(conf):
     fmt = '%-22s %-30s %-6s %-8s %s'
     print(fmt % ('Binary', 'Host', 'Zone', 'State', 'Updated At'))
     for svc in rows:
-        state = ':-)' if host_state.is_up(svc, conf.service_down_time) else 'XXX'
+        state = ':-)' if db_services.is_up(svc, conf.service_down_time) else 'XXX'
         print(fmt % (svc.binary, svc.host, 'nova', state,
                      svc.heartbeat_at.isoformat() if svc.heartbeat_at else '-'))
 

@@ -22,14 +22,13 @@ def get_cgsnapshot(context, cgsnapshot_id):
 
 
 def get_cgsnapshot_for_update(context, cgsnapshot_id):
-    """Like get_cgsnapshot, locking the row (FOR UPDATE) for the caller's transaction."""
+    """Like get_cgsnapshot, locking the row for the caller's transaction."""
     with engine.writer(context) as session:
         query = common.scoped(session.query(models.CgSnapshot), models.CgSnapshot, context)
-        row = (query.filter(models.CgSnapshot.id == cgsnapshot_id)
-               .with_for_update().first())
-        if row is None:
+        rows = common.lock_rows(session, models.CgSnapshot, [cgsnapshot_id], query)
+        if not rows:
             raise exception.CgSnapshotNotFound(cgsnapshot_id=cgsnapshot_id)
-        return row
+        return rows[0]
 
 
 def list_cgsnapshots(context, filters=None, all_projects=False, **page):
@@ -51,12 +50,10 @@ def update_cgsnapshot(context, cgsnapshot_id, values):
 
 
 def conditional_update(context, cgsnapshot_id, values, expected_statuses):
+    """Move a cgsnapshot out of ``expected_statuses``; returns whether this call won."""
     with engine.writer(context) as session:
-        return session.execute(
-            sa.update(models.CgSnapshot)
-            .where(models.CgSnapshot.id == cgsnapshot_id)
-            .where(models.CgSnapshot.status.in_(list(expected_statuses)))
-            .values(**values)).rowcount == 1
+        return common.conditional_update(session, models.CgSnapshot, cgsnapshot_id,
+                                         values, expected_statuses)
 
 
 def delete_cgsnapshot(context, cgsnapshot_id):

@@ -32,6 +32,32 @@ def get_row(session, model, context, row_id, not_found):
     return row
 
 
+def lock_rows(session, model, row_ids, query=None):
+    """The listed rows that still exist, locked for the caller's write transaction.
+
+    The one way rows are locked: ``SELECT ... FOR UPDATE`` (on SQLite every
+    write transaction is already exclusive, BEGIN IMMEDIATE). A racing
+    writer waits for the caller's commit, then sees what it wrote.
+    """
+    if not row_ids:
+        return []
+    query = query if query is not None else session.query(model)
+    return query.filter(model.id.in_(list(row_ids))).with_for_update().all()
+
+
+def conditional_update(session, model, row_id, values, expected_statuses, **where):
+    """``UPDATE model SET values WHERE id AND status IN expected [AND column = value]``.
+
+    Returns whether this call won: two racing requests cannot both move one
+    row out of the same status.
+    """
+    stmt = (sa.update(model).where(model.id == row_id)
+            .where(model.status.in_(list(expected_statuses))))
+    for column, value in where.items():
+        stmt = stmt.where(getattr(model, column) == value)
+    return session.execute(stmt.values(**values)).rowcount == 1
+
+
 def metadata_of(session, column, owner_ids):
     """``{owner id: {key: value}}`` from the metadata table of ``column``, one query.
 

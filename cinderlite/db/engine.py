@@ -8,8 +8,9 @@ and a busy timeout makes a writer wait its turn instead of failing.
 
 import contextlib
 
-import sqlalchemy
+from oslo_db import api as oslo_db_api
 from oslo_db.sqlalchemy import enginefacade
+import sqlalchemy
 
 _CONTEXT = None
 _IMMEDIATE = 'cinderlite_begin_immediate'
@@ -80,6 +81,15 @@ def reader(context):
     """A read transaction on ``context``; inside a writer it joins the writer."""
     with _CONTEXT.reader.using(context) as session:
         yield session
+
+
+#: Run a whole write transaction again, from the start, when it lost a deadlock.
+#: Usage rows are always locked in resource order, but MySQL and MariaDB can
+#: still deadlock two transactions that insert a project's first usage rows at
+#: once (gap locks); the loser is rolled back whole, so running it again is
+#: safe. Decorate the function that opens the outermost transaction.
+retry_on_deadlock = oslo_db_api.wrap_db_retry(
+    max_retries=5, retry_interval=0.05, max_retry_interval=0.5, retry_on_deadlock=True)
 
 
 @contextlib.contextmanager

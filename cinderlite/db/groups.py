@@ -27,30 +27,28 @@ def get_group(context, group_id):
 
 
 def get_group_for_update(context, group_id):
-    """Like get_group, locking the row (FOR UPDATE) for the caller's transaction."""
+    """Like get_group, locking the row for the caller's transaction."""
     with engine.writer(context) as session:
         query = common.scoped(session.query(models.ConsistencyGroup),
                               models.ConsistencyGroup, context)
-        group = (query.filter(models.ConsistencyGroup.id == group_id)
-                 .with_for_update().first())
-        if group is None:
+        rows = common.lock_rows(session, models.ConsistencyGroup, [group_id], query)
+        if not rows:
             raise exception.ConsistencyGroupNotFound(consistencygroup_id=group_id)
-        return group
+        return rows[0]
 
 
 def hold_available(context, group):
     """Lock ``group``'s row for the caller's transaction if it is still ``available``.
 
-    A no-op update under the row lock: a delete of the group racing with a
-    volume created into it, or with a cgsnapshot of it, either moved the
-    group first (then this fails) or waits for this transaction and then
-    sees what it created.
+    A delete of the group racing with a volume created into it, or with a
+    cgsnapshot of it, either moved the group first (then this fails) or
+    waits for this transaction and then sees what it created.
 
     :raises InvalidConsistencyGroup: (400) the group is no longer available.
     """
-    if not conditional_update(context, group.id,
-                              {'status': 'available', 'updated_at': group.updated_at},
-                              ('available',)):
+    with engine.writer(context) as session:
+        rows = common.lock_rows(session, models.ConsistencyGroup, [group.id])
+    if not rows or rows[0].status != 'available':
         raise exception.InvalidConsistencyGroup(
             reason='Consistency group %s is no longer available.' % group.id)
 
@@ -85,11 +83,8 @@ def update_group(context, group_id, values):
 def conditional_update(context, group_id, values, expected_statuses):
     """Move a group out of ``expected_statuses``; returns whether this call won."""
     with engine.writer(context) as session:
-        return session.execute(
-            sa.update(models.ConsistencyGroup)
-            .where(models.ConsistencyGroup.id == group_id)
-            .where(models.ConsistencyGroup.status.in_(list(expected_statuses)))
-            .values(**values)).rowcount == 1
+        return common.conditional_update(session, models.ConsistencyGroup, group_id,
+                                         values, expected_statuses)
 
 
 def delete_group(context, group_id):

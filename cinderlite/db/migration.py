@@ -7,7 +7,6 @@ from alembic import command as alembic_command
 from alembic import config as alembic_config
 from alembic import migration as alembic_migration
 from alembic import script as alembic_script
-
 from cinderlite.db import engine as db_engine
 
 

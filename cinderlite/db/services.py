@@ -1,12 +1,16 @@
-"""Queries on the services table: heartbeats and reported capabilities."""
+"""The services table: heartbeats, reported capabilities, and whether a service is up."""
 
+import datetime
 import json
 
-import sqlalchemy as sa
 from oslo_db import exception as db_exc
+import sqlalchemy as sa
 
 from cinderlite.db import engine
 from cinderlite.db import models
+
+SCHEDULER_BINARY = 'cinderlite-scheduler'
+VOLUME_BINARY = 'cinderlite-volume'
 
 
 def heartbeat(context, host, binary, topic, capabilities=None):
@@ -46,6 +50,14 @@ def get_service(context, host, binary):
         return (session.query(models.Service)
                 .filter(models.Service.host == host)
                 .filter(models.Service.binary == binary).first())
+
+
+def is_up(service, down_time):
+    """Whether ``service`` is enabled and heartbeated within ``down_time`` seconds."""
+    if service.heartbeat_at is None or service.disabled:
+        return False
+    age = models.utcnow() - service.heartbeat_at
+    return age <= datetime.timedelta(seconds=down_time)
 
 
 def capabilities_of(service):

@@ -70,11 +70,20 @@ def update_snapshots(context, values_by_id):
 def conditional_update(context, snapshot_id, values, expected_statuses):
     """Move one snapshot out of ``expected_statuses``; returns whether this call won."""
     with engine.writer(context) as session:
-        return session.execute(
-            sa.update(models.Snapshot)
-            .where(models.Snapshot.id == snapshot_id)
-            .where(models.Snapshot.status.in_(list(expected_statuses)))
-            .values(**values)).rowcount == 1
+        return common.conditional_update(session, models.Snapshot, snapshot_id, values,
+                                         expected_statuses)
+
+
+def hold_snapshot(context, snapshot):
+    """Like volumes.hold_volume, for an ``available`` snapshot a new volume is made from.
+
+    :raises InvalidSnapshot: (400) the snapshot is no longer available.
+    """
+    with engine.writer(context) as session:
+        rows = common.lock_rows(session, models.Snapshot, [snapshot.id])
+    if not rows or rows[0].status != 'available':
+        raise exception.InvalidSnapshot(
+            reason='Originating snapshot status must be one of available values')
 
 
 def set_status_of_cgsnapshot_members(context, cgsnapshot_id, status, from_statuses=None):

@@ -1,8 +1,8 @@
 """Queries on volume types and their extra specs."""
 
-import sqlalchemy as sa
 from oslo_db import exception as db_exc
 from oslo_utils import uuidutils
+import sqlalchemy as sa
 
 from cinderlite import exception
 from cinderlite.db import common
@@ -77,6 +77,11 @@ def get_types_by_ids(context, type_ids):
         rows = (session.query(models.VolumeType)
                 .filter(models.VolumeType.id.in_(list(type_ids))).all())
     return {row.id: row for row in rows}
+
+
+def get_type_names(context, type_ids):
+    """``{type id: name}`` of the listed types, in one query."""
+    return {tid: t.name for tid, t in get_types_by_ids(context, type_ids).items()}
 
 
 def get_default_type(context):

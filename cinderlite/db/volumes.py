@@ -62,18 +62,26 @@ def update_volumes(context, values_by_id):
 
 
 def conditional_update(context, volume_id, values, expected_statuses, **where):
-    """``UPDATE volumes SET values WHERE id AND status IN expected [AND where]``.
+    """Move a volume out of ``expected_statuses`` (see common.conditional_update)."""
+    with engine.writer(context) as session:
+        return common.conditional_update(session, models.Volume, volume_id, values,
+                                         expected_statuses, **where)
 
-    Returns whether this call won: two racing requests cannot both move one
-    volume out of the same status.
+
+def hold_volume(context, volume, what):
+    """Lock ``volume``'s row for the caller's transaction, if its status is as it was read.
+
+    A delete racing with a clone or a snapshot of this volume waits for the
+    caller's commit, then sees what it created (and refuses), or won first
+    and makes this fail.
+
+    :raises InvalidVolume: (400) the volume changed status since it was read.
     """
     with engine.writer(context) as session:
-        stmt = (sa.update(models.Volume)
-                .where(models.Volume.id == volume_id)
-                .where(models.Volume.status.in_(list(expected_statuses))))
-        for column, value in where.items():
-            stmt = stmt.where(getattr(models.Volume, column) == value)
-        return session.execute(stmt.values(**values)).rowcount == 1
+        rows = common.lock_rows(session, models.Volume, [volume.id])
+    if not rows or rows[0].status != volume.status:
+        raise exception.InvalidVolume(
+            reason='%s changed status while this request was served.' % what)
 
 
 def set_status_where(context, volume_ids, status, from_statuses):
@@ -96,13 +104,9 @@ def delete_volume(context, volume_id):
 
 
 def lock_volumes(context, volume_ids):
-    """The listed volumes that still exist, locked (FOR UPDATE) for the caller's transaction."""
-    if not volume_ids:
-        return []
+    """The listed volumes that still exist, locked for the caller's transaction."""
     with engine.writer(context) as session:
-        return (session.query(models.Volume)
-                .filter(models.Volume.id.in_(list(volume_ids)))
-                .with_for_update().all())
+        return common.lock_rows(session, models.Volume, volume_ids)
 
 
 def delete_volumes(context, volume_ids):

@@ -1,20 +1,8 @@
 """Live volume backends as the scheduler sees them: reported stats minus recent placements."""
 
-import datetime
 import threading
 
-from cinderlite.db import models
 from cinderlite.db import services as db_services
-
-VOLUME_BINARY = 'cinderlite-volume'
-
-
-def is_up(service, down_time):
-    """Whether ``service`` heartbeated within ``down_time`` seconds."""
-    if service.heartbeat_at is None or service.disabled:
-        return False
-    age = models.utcnow() - service.heartbeat_at
-    return age <= datetime.timedelta(seconds=down_time)
 
 
 class HostState:
@@ -43,8 +31,8 @@ class HostStateTracker:
 
     def live_hosts(self, context):
         hosts = []
-        for service in db_services.list_services(context, VOLUME_BINARY):
-            if not is_up(service, self.conf.service_down_time):
+        for service in db_services.list_services(context, db_services.VOLUME_BINARY):
+            if not db_services.is_up(service, self.conf.service_down_time):
                 continue
             seen, consumed = self._consumed.get(service.host, (None, 0))
             if seen != service.capabilities:

@@ -10,7 +10,7 @@ reported ``error`` is a failure even though the contract allows it.
 import uuid
 
 from cinderlite.db import models
-from cinderlite.volume.resource import Resource
+from cinderlite.volume.driver_view import Resource
 
 PROJECT_ID = 'conformance-project'
 USER_ID = 'conformance-user'

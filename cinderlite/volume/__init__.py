@@ -1,1 +1,1 @@
-"""The volume service layer, its RPC API, manager and drivers."""
+"""The volume host: the manager of each backend, the operations it composes, and the drivers."""

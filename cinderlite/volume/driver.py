@@ -1,7 +1,7 @@
 """VolumeDriver: the one documented base class a storage vendor subclasses.
 
 Every method below states its contract. Objects passed in are read-only
-:class:`~cinderlite.volume.resource.Resource` views (attribute or key access)
+:class:`~cinderlite.volume.driver_view.Resource` views (attribute or key access)
 of the database rows; a driver never writes the database. What it wants
 recorded (``provider_location``, a status) it returns as a *model update*: a
 dict of column values, applied by the manager in one transaction.

@@ -1,36 +1,31 @@
 """The volume manager: the RPC endpoint of one backend (``host@backend``).
 
-It owns every status transition after the API's first write: it loads rows
-by id, calls the driver, and records the outcome (and quota refunds on
-delete) in one transaction. A cast for a resource that is no longer in the
-status it expects is ignored, so a redelivered message is harmless.
+It owns every status transition after the API's first write, through the
+operations it composes (one object per concern, each given what it uses):
+they load rows by id, call the driver, and record the outcome (and quota
+refunds on delete) in one transaction. A cast for a resource that is no
+longer in the status it expects is ignored, so a redelivered message is
+harmless.
 """
 
 from concurrent import futures
 
 import oslo_messaging as messaging
-from oslo_log import log as logging
 
 from cinderlite import context as cl_context
-from cinderlite import message
-from cinderlite import quota
+from cinderlite import hosts
 from cinderlite.conf import volume as volume_conf
-from cinderlite.db import engine as db_engine
-from cinderlite.db import snapshots as db_snapshots
-from cinderlite.db import types as db_types
-from cinderlite.db import volumes as db_volumes
-from cinderlite.volume import clone_ops
-from cinderlite.volume import group_ops
-from cinderlite.volume import hosts
+from cinderlite.volume import cgsnapshots
+from cinderlite.volume import clones
+from cinderlite.volume import groups
 from cinderlite.volume import recovery
+from cinderlite.volume import snapshots
+from cinderlite.volume import volumes
 from cinderlite.volume.drivers import loader
-from cinderlite.volume.resource import Resource
 
-LOG = logging.getLogger(__name__)
 
-VOLUME_COLUMNS = ('provider_location',)
-class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
-    """Endpoint of ``cinderlite-volume`` for one backend."""
+class VolumeManager:
+    """Endpoint of ``cinderlite-volume`` for one backend: each method is one RPC call."""
 
     # The newest message version this manager accepts (volume/rpcapi.py's history).
     target = messaging.Target(version='1.1')
@@ -44,8 +39,13 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
         self.host = hosts.pool_host(self.service_host, self.driver.backend_name)
         self.clone_executor = futures.ThreadPoolExecutor(
             conf.clone_workers, thread_name_prefix='clone-%s' % backend)
+        self._volumes = volumes.VolumeOperations(self.driver)
+        self._snapshots = snapshots.SnapshotOperations(self.driver)
+        self._groups = groups.GroupOperations(self.driver, self._volumes)
+        self._cgsnapshots = cgsnapshots.CgSnapshotOperations(self.driver)
+        self._clones = clones.CloneOperations(self.driver, self.clone_executor)
 
-    # -- life cycle -----------------------------------------------------------
+    # -- life cycle (called by the service, not over RPC) ----------------------
 
     def init_host(self):
         """Set the driver up, then finish what a previous run left in flight."""
@@ -63,135 +63,44 @@ class VolumeManager(group_ops.GroupOperations, clone_ops.CloneOperations):
     def cleanup(self):
         self.clone_executor.shutdown(wait=True)
 
-    # -- helpers --------------------------------------------------------------
-
-    @staticmethod
-    def _type_names(ctx, type_ids):
-        return {tid: t.name for tid, t in db_types.get_types_by_ids(ctx, type_ids).items()}
-
-    @staticmethod
-    def _columns(model_update, allowed):
-        return {k: v for k, v in (model_update or {}).items() if k in allowed}
-
-    def _snapshot_resources(self, ctx, snapshots):
-        """Driver views of snapshots, each with its parent volume (one query)."""
-        volumes = {v.id: v for v in db_volumes.get_volumes_by_ids(
-            ctx, {s.volume_id for s in snapshots})}
-        return [Resource.of(s, volume=Resource.of(volumes[s.volume_id])) for s in snapshots]
-
-    # -- volumes ----------------------------------------------------------------
+    # -- RPC: volumes and snapshots ---------------------------------------------
 
     def create_volume(self, context, volume_id):
-        ctx = context.elevated()
-        volume = db_volumes.get_volume(ctx, volume_id)
-        if volume.status != 'creating':
-            LOG.info('Volume %(id)s is %(status)s, not creating: nothing to do',
-                     {'id': volume_id, 'status': volume.status})
-            return
-        values = {'status': 'available'}
-        try:
-            if volume.snapshot_id:
-                snapshot = db_snapshots.get_snapshot(ctx, volume.snapshot_id)
-                update = self.driver.create_volume_from_snapshot(
-                    Resource.of(volume), self._snapshot_resources(ctx, [snapshot])[0])
-            elif volume.source_volid:
-                source = db_volumes.get_volume(ctx, volume.source_volid)
-                update = self.driver.create_cloned_volume(Resource.of(volume),
-                                                          Resource.of(source))
-                values['bootable'] = source.bootable
-            else:
-                update = self.driver.create_volume(Resource.of(volume))
-        except Exception as e:
-            LOG.exception('Creating volume %s failed', volume_id)
-            message.record_failure(ctx, lambda: db_volumes.conditional_update(
-                ctx, volume_id, {'status': 'error'}, ['creating']),
-                volume.project_id, volume_id, 'VOLUME_000002',
-                message.user_reason(e, message.RETRY))
-            return
-        values.update(self._columns(update, VOLUME_COLUMNS))
-        db_volumes.conditional_update(ctx, volume_id, values, ['creating'])
-        LOG.info('Created volume %s', volume_id)
+        self._volumes.create(context.elevated(), volume_id)
 
     def delete_volume(self, context, volume_id):
-        ctx = context.elevated()
-        volume = db_volumes.get_volume(ctx, volume_id)
-        if volume.status != 'deleting':
-            return
-        try:
-            self.driver.delete_volume(Resource.of(volume))
-        except Exception as e:
-            LOG.exception('Deleting volume %s failed', volume_id)
-            message.record_failure(ctx, lambda: db_volumes.conditional_update(
-                ctx, volume_id, {'status': 'error_deleting'}, ['deleting']),
-                volume.project_id, volume_id, 'VOLUME_000003',
-                message.user_reason(e, message.ASK_ADMIN))
-            return
-        self._forget_volume(ctx, volume)
-        LOG.info('Deleted volume %s', volume_id)
-
-    @quota.retry_on_deadlock
-    def _forget_volume(self, ctx, volume):
-        """forget_volumes of one volume, as a transaction of its own (so it may retry)."""
-        self.forget_volumes(ctx, [volume])
-
-    def forget_volumes(self, ctx, volumes):
-        """Delete volume rows and refund their quota, per project, in one transaction."""
-        if not volumes:
-            return
-        names = self._type_names(ctx, {v.volume_type_id for v in volumes})
-        with db_engine.transaction(ctx):
-            # Only rows still there are refunded: a delete redelivered while the
-            # first one ran finds them gone (under the lock) and refunds nothing.
-            volumes = db_volumes.lock_volumes(ctx, [v.id for v in volumes])
-            db_volumes.delete_volumes(ctx, [v.id for v in volumes])
-            for project_id in {v.project_id for v in volumes}:
-                mine = [{'size': v.size, 'volume_type_id': v.volume_type_id}
-                        for v in volumes if v.project_id == project_id]
-                quota.release(ctx, project_id, quota.volume_deltas(mine, names))
-
-    # -- snapshots --------------------------------------------------------------
+        self._volumes.delete(context.elevated(), volume_id)
 
     def create_snapshot(self, context, snapshot_id):
-        ctx = context.elevated()
-        snapshot = db_snapshots.get_snapshot(ctx, snapshot_id)
-        if snapshot.status != 'creating':
-            return
-        try:
-            update = self.driver.create_snapshot(
-                self._snapshot_resources(ctx, [snapshot])[0])
-        except Exception as e:
-            LOG.exception('Creating snapshot %s failed', snapshot_id)
-            message.record_failure(ctx, lambda: db_snapshots.conditional_update(
-                ctx, snapshot_id, {'status': 'error'}, ['creating']),
-                snapshot.project_id, snapshot_id, 'SNAPSHOT_000001',
-                message.user_reason(e, message.RETRY))
-            return
-        values = dict(self._columns(update, VOLUME_COLUMNS), status='available',
-                      progress='100%')
-        db_snapshots.conditional_update(ctx, snapshot_id, values, ['creating'])
+        self._snapshots.create(context.elevated(), snapshot_id)
 
     def delete_snapshot(self, context, snapshot_id):
-        ctx = context.elevated()
-        snapshot = db_snapshots.get_snapshot(ctx, snapshot_id)
-        if snapshot.status != 'deleting':
-            return
-        try:
-            self.driver.delete_snapshot(self._snapshot_resources(ctx, [snapshot])[0])
-        except Exception as e:
-            LOG.exception('Deleting snapshot %s failed', snapshot_id)
-            message.record_failure(ctx, lambda: db_snapshots.conditional_update(
-                ctx, snapshot_id, {'status': 'error_deleting'}, ['deleting']),
-                snapshot.project_id, snapshot_id, 'SNAPSHOT_000002',
-                message.user_reason(e, message.ASK_ADMIN))
-            return
-        self._forget_snapshot(ctx, snapshot)
+        self._snapshots.delete(context.elevated(), snapshot_id)
 
-    @quota.retry_on_deadlock
-    def _forget_snapshot(self, ctx, snapshot):
-        """Delete a snapshot row and refund its quota in one transaction."""
-        names = self._type_names(ctx, {snapshot.volume_type_id})
-        with db_engine.transaction(ctx):
-            if not db_snapshots.delete_snapshot(ctx, snapshot.id):
-                return  # a redelivered delete: the first one refunded it
-            quota.release(ctx, snapshot.project_id, quota.snapshot_deltas(
-                [{'size': snapshot.size, 'volume_type_id': snapshot.volume_type_id}], names))
+    # -- RPC: consistency groups and cgsnapshots ----------------------------------
+
+    def create_consistencygroup(self, context, group_id):
+        self._groups.create(context.elevated(), group_id)
+
+    def delete_consistencygroup(self, context, group_id):
+        self._groups.delete(context.elevated(), group_id)
+
+    def update_consistencygroup(self, context, group_id, add_volume_ids,
+                                remove_volume_ids):
+        self._groups.update(context.elevated(), group_id, add_volume_ids,
+                            remove_volume_ids)
+
+    def create_cgsnapshot(self, context, cgsnapshot_id):
+        self._cgsnapshots.create(context.elevated(), cgsnapshot_id)
+
+    def delete_cgsnapshot(self, context, cgsnapshot_id):
+        self._cgsnapshots.delete(context.elevated(), cgsnapshot_id)
+
+    def create_consistencygroup_from_src(self, context, group_id, cgsnapshot_id=None,
+                                         source_cg_id=None):
+        """Clone the group row's source into ``group_id`` (RPC 1.1).
+
+        ``cgsnapshot_id`` and ``source_cg_id`` arrive only from 1.0 senders and
+        name the same source as the row, which is what is cloned.
+        """
+        self._clones.create_group_from_source(context.elevated(), group_id)

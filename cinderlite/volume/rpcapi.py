@@ -16,8 +16,8 @@ newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
 before lifting the cap.
 """
 
+from cinderlite import hosts
 from cinderlite import rpc
-from cinderlite.volume import hosts
 
 
 class VolumeAPI:

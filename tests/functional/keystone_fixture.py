@@ -22,11 +22,11 @@ import shutil
 import subprocess
 import time
 
-import requests
 from keystoneauth1 import loading
 from keystoneauth1 import session as ks_session
 from keystoneauth1.identity import v3
 from keystonemiddleware import auth_token
+import requests
 
 from tests import fixtures
 from tests.functional.keystone import installation

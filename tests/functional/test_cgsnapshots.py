@@ -9,9 +9,9 @@ import os
 import threading
 import uuid
 
+from cinderclient import exceptions as cinder_exc
 import oslo_messaging as messaging
 import pytest
-from cinderclient import exceptions as cinder_exc
 
 from cinderlite.volume.drivers import file as file_driver
 from tests import fixtures

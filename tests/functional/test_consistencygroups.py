@@ -11,8 +11,8 @@ import subprocess
 import sys
 import uuid
 
-import pytest
 from cinderclient import exceptions as cinder_exc
+import pytest
 
 from cinderlite import exception
 from cinderlite.volume.drivers import file as file_driver

@@ -7,8 +7,8 @@ One cloud serves the whole module; every test works in a project of its own.
 import os
 import uuid
 
-import pytest
 from cinderclient import exceptions as cinder_exc
+import pytest
 
 from tests import fixtures
 

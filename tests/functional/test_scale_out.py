@@ -9,10 +9,10 @@ needs its own topics.
 """
 
 import collections
+from concurrent import futures
 import signal
 import threading
 import uuid
-from concurrent import futures
 
 import pytest
 

@@ -6,8 +6,8 @@ and names its volume types uniquely (types are global).
 
 import uuid
 
-import pytest
 from cinderclient import exceptions as cinder_exc
+import pytest
 
 from tests import fixtures
 

@@ -8,11 +8,11 @@ works in a project of its own, so tests never see each other's volumes or quota.
 import hashlib
 import json
 import os
-import uuid
 from urllib import parse
+import uuid
 
-import pytest
 from cinderclient import exceptions as cinder_exc
+import pytest
 
 from cinderlite.volume.drivers import file as file_driver
 from tests import fixtures

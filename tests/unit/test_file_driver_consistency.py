@@ -15,8 +15,8 @@ import uuid
 
 from cinderlite import conf as cl_conf
 from cinderlite.conf import volume as volume_conf
+from cinderlite.volume.driver_view import Resource
 from cinderlite.volume.drivers import file as file_driver
-from cinderlite.volume.resource import Resource
 
 COUNTER = struct.Struct('<Q')
 #: Where the second copy of a counter goes: another extent than offset 0.

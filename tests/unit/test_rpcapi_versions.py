@@ -11,8 +11,8 @@ import time
 import uuid
 
 import oslo_messaging as messaging
-import pytest
 from oslo_messaging._drivers import impl_fake
+import pytest
 
 from cinderlite import conf as cl_conf
 from cinderlite import context as cl_context

@@ -7,14 +7,13 @@ default too. ``keystone``: keystonemiddleware's ``auth_token`` runs before
 :class:`KeystoneContext`, which reads the headers it sets.
 """
 
-import webob.dec
 from oslo_middleware import request_id
+import webob.dec
 
 from cinderlite import context as cl_context
-from cinderlite.api import paste_conf
 from cinderlite.api import faults
-
-CONTEXT_KEY = 'cinderlite.context'
+from cinderlite.api import paste_conf
+from cinderlite.api import wsgi
 
 
 def _is_versions_request(req):
@@ -43,7 +42,7 @@ class NoAuth:
             response.headers['WWW-Authenticate'] = 'X-Auth-Token'
             return response
         roles = ['admin', 'member', 'reader'] if user_id == 'admin' else ['member', 'reader']
-        req.environ[CONTEXT_KEY] = cl_context.RequestContext(
+        req.environ[wsgi.CONTEXT_KEY] = cl_context.RequestContext(
             user_id=user_id, project_id=project_id, roles=roles,
             request_id=_request_id(req))
         return req.get_response(self.application)
@@ -77,7 +76,7 @@ class KeystoneContext:
         if not ctx.project_id:
             return faults.error_response(
                 403, 'cinderlite accepts only project-scoped tokens.')
-        req.environ[CONTEXT_KEY] = ctx
+        req.environ[wsgi.CONTEXT_KEY] = ctx
         return req.get_response(self.application)
 
     @classmethod

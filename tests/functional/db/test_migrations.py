@@ -7,9 +7,9 @@ fails these tests: it never skips them.
 
 import unittest
 
+from oslo_db.sqlalchemy import test_migrations
 import pytest
 import sqlalchemy as sa
-from oslo_db.sqlalchemy import test_migrations
 
 from cinderlite import context as cl_context
 from cinderlite.db import engine as db_engine

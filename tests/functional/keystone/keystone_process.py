@@ -34,8 +34,8 @@ def serve(port):
     # oslo.config parses sys.argv when Keystone configures itself, and would
     # reject our own arguments ("unrecognized arguments").
     sys.argv = sys.argv[:1]
-    import waitress
     from keystone.server import wsgi
+    import waitress
 
     application = wsgi.initialize_public_application()
     waitress.serve(application, host='127.0.0.1', port=port, threads=8, ident='keystone')

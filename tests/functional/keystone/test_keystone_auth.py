@@ -11,13 +11,13 @@ noauth mode (``auth_cloud`` parameter).
 import datetime
 import time
 
-import pytest
-import webob
-import webob.dec
 from cinderclient import client as cinder_client
 from cinderclient import exceptions as cinder_exc
 from keystonemiddleware import auth_token
 from oslo_middleware import request_id
+import pytest
+import webob
+import webob.dec
 
 from cinderlite.api import wsgi
 from cinderlite.api.middleware import auth

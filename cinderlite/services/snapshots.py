@@ -7,11 +7,10 @@ from cinderlite.db import engine as db_engine
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
-from cinderlite.volume import api as volume_api
-from cinderlite.volume import placement
+from cinderlite.services import checks
 
 
-class SnapshotAPI:
+class SnapshotService:
 
     def __init__(self, conf, volume_rpcapi):
         self.conf = conf
@@ -41,7 +40,7 @@ class SnapshotAPI:
             raise exception.InvalidVolume(
                 reason="Volume %s status must be available, but current status is: %s."
                        % (volume_id, volume.status))
-        placement.require_live_host(self.conf, context, volume.host, 'the volume')
+        checks.require_live_host(self.conf, context, volume.host, 'the volume')
         vtype = db_types.get_type(context.elevated(), volume.volume_type_id)
         row = {'id': db_common.new_id(), 'project_id': context.project_id,
                'user_id': context.user_id, 'volume_id': volume_id, 'cgsnapshot_id': None,
@@ -56,7 +55,7 @@ class SnapshotAPI:
             raise
         return db_snapshots.get_snapshot(context, row['id'])
 
-    @quota.retry_on_deadlock
+    @db_engine.retry_on_deadlock
     def _undo_create(self, context, row, vtype):
         """Remove a snapshot whose cast the message bus refused, and refund it."""
         with db_engine.transaction(context):
@@ -64,11 +63,11 @@ class SnapshotAPI:
             quota.release(context, context.project_id,
                           quota.snapshot_deltas([row], {vtype.id: vtype.name}))
 
-    @quota.retry_on_deadlock
+    @db_engine.retry_on_deadlock
     def _write_snapshot(self, context, row, volume, vtype, metadata):
         """Hold the volume, charge quota and insert the snapshot: one transaction."""
         with db_engine.transaction(context):
-            volume_api.hold_volume(context, volume, 'Volume %s' % volume.id)
+            db_volumes.hold_volume(context, volume, 'Volume %s' % volume.id)
             quota.reserve(self.conf, context, context.project_id,
                           quota.snapshot_deltas([row], {vtype.id: vtype.name}))
             db_snapshots.create_snapshots(context, [row])
@@ -93,7 +92,7 @@ class SnapshotAPI:
                                                    ('available', 'error')):
                 raise exception.InvalidSnapshot(
                     reason='Volume Snapshot status must be available or error.')
-            # Under the row lock that volume_api.hold_snapshot also takes: a volume
+            # Under the row lock that db_snapshots.hold_snapshot also takes: a volume
             # being made from this snapshot is committed by now, and counted.
             if db_volumes.count_copies_in_flight(context, snapshot_ids=[snapshot_id]):
                 raise exception.InvalidSnapshot(

@@ -10,16 +10,16 @@ from oslo_log import log as logging
 
 from cinderlite import exception
 from cinderlite import message
+from cinderlite import statuses
 from cinderlite.db import cgsnapshots as db_cgsnapshots
 from cinderlite.db import engine as db_engine
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import volumes as db_volumes
-from cinderlite.volume.resource import Resource
+from cinderlite.volume.driver_view import Resource
+from cinderlite.volume.driver_view import snapshot_views
 
 LOG = logging.getLogger(__name__)
-
-SOURCE_OK = ('available', 'in-use')
 
 
 def pair_with_sources(clones, sources, key):
@@ -35,15 +35,14 @@ def pair_with_sources(clones, sources, key):
 
 
 class CloneOperations:
+    """Given the driver, and the bounded pool the volume-by-volume fallback runs in."""
 
-    def create_consistencygroup_from_src(self, context, group_id, cgsnapshot_id=None,
-                                         source_cg_id=None):
-        """Clone the group row's source into ``group_id`` (RPC 1.1).
+    def __init__(self, driver, executor):
+        self.driver = driver
+        self.executor = executor
 
-        ``cgsnapshot_id`` and ``source_cg_id`` arrive only from 1.0 senders and
-        name the same source as the row, which is what is cloned.
-        """
-        ctx = context.elevated()
+    def create_group_from_source(self, ctx, group_id):
+        """Clone the group row's source (``source_cg_id`` or ``cgsnapshot_id``) into it."""
         group = db_groups.get_group(ctx, group_id)
         if group.status != 'creating':
             LOG.info('Group %(id)s is %(status)s, not creating: nothing to do',
@@ -79,7 +78,7 @@ class CloneOperations:
                     s.status != 'available' for s in snapshots):
                 raise exception.InvalidCgSnapshot(
                     reason='the cgsnapshot and its snapshots must be available')
-            views = self._snapshot_resources(ctx, snapshots)
+            views = snapshot_views(ctx, snapshots)
             return ([v.volume for v in views],
                     {'cgsnapshot': Resource.of(cgsnapshot), 'snapshots': views})
         src_group = db_groups.get_group(ctx, source_cg_id)
@@ -88,7 +87,7 @@ class CloneOperations:
         if any(v.consistencygroup_id != source_cg_id for v in src_volumes):
             raise exception.InvalidConsistencyGroup(
                 reason='source volumes left group %s during the clone' % source_cg_id)
-        bad = [v.id for v in src_volumes if v.status not in SOURCE_OK]
+        bad = [v.id for v in src_volumes if v.status not in statuses.VOLUME_USABLE]
         if bad:
             raise exception.InvalidConsistencyGroup(
                 reason='source volumes %s are not available' % ', '.join(bad))
@@ -129,7 +128,7 @@ class CloneOperations:
                 LOG.exception('Cloning volume %s failed', volume.id)
                 return {'id': volume.id, 'status': 'error'}
 
-        return {u['id']: u for u in self.clone_executor.map(clone_one,
+        return {u['id']: u for u in self.executor.map(clone_one,
                                                             zip(views, sources))}
 
     def _record_clone_result(self, ctx, group, clones, origins, updates, reason=None):

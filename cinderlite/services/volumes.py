@@ -3,54 +3,23 @@
 from oslo_log import log as logging
 
 from cinderlite import exception
+from cinderlite import hosts
 from cinderlite import quota
+from cinderlite import statuses
 from cinderlite.db import common as db_common
 from cinderlite.db import engine as db_engine
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
-from cinderlite.volume import hosts
-from cinderlite.volume import placement
-from cinderlite.volume import type_api
+from cinderlite.services import checks
+from cinderlite.services import types as type_service
 
 LOG = logging.getLogger(__name__)
 
 DELETABLE = ('available', 'error', 'error_restoring', 'error_extending', 'error_managing')
-SOURCE_STATUSES = ('available', 'in-use')
-# Every backend serves the one zone Cinder names by default.
-AVAILABILITY_ZONE = 'nova'
 
-
-def hold_volume(context, volume, what):
-    """Lock ``volume``'s row for the caller's transaction, if it is still as it was read.
-
-    A no-op update (same status, same ``updated_at``) under the row lock: a
-    delete racing with a clone or a snapshot of this volume waits for it, then
-    sees what it created (and refuses), or wins first and makes this fail.
-
-    :raises InvalidVolume: (400) the volume changed status since it was read.
-    """
-    if not db_volumes.conditional_update(
-            context, volume.id, {'status': volume.status, 'updated_at': volume.updated_at},
-            [volume.status]):
-        raise exception.InvalidVolume(
-            reason='%s changed status while this request was served.' % what)
-
-
-def hold_snapshot(context, snapshot):
-    """Like hold_volume, for a snapshot a new volume is made from.
-
-    :raises InvalidSnapshot: (400) the snapshot is no longer available.
-    """
-    if not db_snapshots.conditional_update(
-            context, snapshot.id, {'status': 'available', 'updated_at': snapshot.updated_at},
-            ['available']):
-        raise exception.InvalidSnapshot(
-            reason='Originating snapshot status must be one of available values')
-
-
-class VolumeAPI:
+class VolumeService:
     """What the volume handlers call; never sees webob, never opens a session."""
 
     def __init__(self, conf, scheduler_rpcapi, volume_rpcapi):
@@ -66,8 +35,8 @@ class VolumeAPI:
 
     def describe(self, context, volumes):
         """``(type names by id, metadata by volume id)`` for views, one query each."""
-        names = {tid: t.name for tid, t in db_types.get_types_by_ids(
-            context.elevated(), {v.volume_type_id for v in volumes}).items()}
+        names = db_types.get_type_names(
+            context.elevated(), {v.volume_type_id for v in volumes})
         return names, db_volumes.get_metadata(context, [v.id for v in volumes])
 
     def create(self, context, size=None, name=None, description=None, volume_type=None,
@@ -82,9 +51,7 @@ class VolumeAPI:
         if snapshot_id and source_volid:
             raise exception.InvalidInput(
                 reason='Cannot create a volume from both a snapshot and a volume.')
-        if availability_zone not in (None, '', AVAILABILITY_ZONE):
-            raise exception.InvalidInput(
-                reason="Availability zone '%s' is invalid." % availability_zone)
+        checks.check_availability_zone(availability_zone)
         origin, host = None, None
         if snapshot_id:
             snapshot = db_snapshots.get_snapshot(context, snapshot_id)
@@ -95,7 +62,7 @@ class VolumeAPI:
             min_size, host = snapshot.size, origin.host
         elif source_volid:
             origin = db_volumes.get_volume(context, source_volid)
-            if origin.status not in SOURCE_STATUSES:
+            if origin.status not in statuses.VOLUME_USABLE:
                 raise exception.InvalidVolume(
                     reason='Originating volume status must be one of available, in-use.')
             min_size, host = origin.size, origin.host
@@ -130,11 +97,11 @@ class VolumeAPI:
                                hosts.backend_host(group.host)))
             host = group.host
         if host:
-            placement.require_live_host(self.conf, context, host, 'the source')
+            checks.require_live_host(self.conf, context, host, 'the source')
         quota.check_volume_size(self.conf, context, context.project_id, size)
         row = {'id': db_common.new_id(), 'project_id': context.project_id,
                'user_id': context.user_id, 'host': host, 'size': size,
-               'availability_zone': AVAILABILITY_ZONE, 'status': 'creating',
+               'availability_zone': checks.AVAILABILITY_ZONE, 'status': 'creating',
                'name': name, 'description': description, 'volume_type_id': vtype.id,
                'snapshot_id': snapshot_id, 'source_volid': source_volid,
                'consistencygroup_id': consistencygroup_id, 'bootable': False,
@@ -153,7 +120,7 @@ class VolumeAPI:
             raise
         return db_volumes.get_volume(context, row['id'])
 
-    @quota.retry_on_deadlock
+    @db_engine.retry_on_deadlock
     def _undo_create(self, context, row, vtype):
         """Remove a volume whose cast the message bus refused, and refund it."""
         with db_engine.transaction(context):
@@ -161,16 +128,16 @@ class VolumeAPI:
             quota.release(context, context.project_id,
                           quota.volume_deltas([row], {vtype.id: vtype.name}))
 
-    @quota.retry_on_deadlock
+    @db_engine.retry_on_deadlock
     def _write_volume(self, context, row, vtype, metadata, snapshot, source, group):
         """Hold the source and the group, charge quota and insert the volume: one transaction."""
         with db_engine.transaction(context):
             if group is not None:
                 db_groups.hold_available(context, group)
             if snapshot is not None:
-                hold_snapshot(context, snapshot)
+                db_snapshots.hold_snapshot(context, snapshot)
             elif source is not None:
-                hold_volume(context, source, 'Originating volume')
+                db_volumes.hold_volume(context, source, 'Originating volume')
             quota.reserve(self.conf, context, context.project_id,
                           quota.volume_deltas([row], {vtype.id: vtype.name}))
             db_volumes.create_volumes(context, [row])
@@ -180,7 +147,7 @@ class VolumeAPI:
     @staticmethod
     def _volume_type(context, requested, origin, consistencygroup_id):
         if requested:
-            return type_api.get_usable_type(context, requested)
+            return type_service.get_usable_type(context, requested)
         if consistencygroup_id:
             raise exception.InvalidInput(
                 reason='volume_type must be provided when creating a volume in a '
@@ -246,7 +213,7 @@ class VolumeAPI:
                                                  DELETABLE, consistencygroup_id=None):
                 raise exception.InvalidVolume(reason=reason)
             # Again under the row lock: a snapshot or clone begun since the checks
-            # above held this row (hold_volume) and is now committed and counted.
+            # above held this row (db_volumes.hold_volume) and is now committed and counted.
             if (db_snapshots.count_snapshots_of_volumes(context, [volume_id])
                     or db_volumes.count_copies_in_flight(context, source_volids=[volume_id])):
                 raise exception.InvalidVolume(reason=reason)
@@ -257,7 +224,7 @@ class VolumeAPI:
                                           ('deleting',))
             raise
 
-    @quota.retry_on_deadlock
+    @db_engine.retry_on_deadlock
     def _delete_unplaced(self, context, volume, reason):
         """A volume no backend ever took has no data: drop it and refund here."""
         vtype = db_types.get_type(context.elevated(), volume.volume_type_id)

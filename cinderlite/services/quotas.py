@@ -6,7 +6,7 @@ from cinderlite.db import quotas as db_quotas
 from cinderlite.db import types as db_types
 
 
-class QuotaAPI:
+class QuotaService:
 
     def __init__(self, conf):
         self.conf = conf

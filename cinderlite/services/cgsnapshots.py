@@ -9,12 +9,12 @@ from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
-from cinderlite.volume import placement
+from cinderlite.services import checks
 
 DELETABLE = ('available', 'error', 'error_deleting')
 
 
-class CgSnapshotAPI:
+class CgSnapshotService:
 
     def __init__(self, conf, volume_rpcapi):
         self.conf = conf
@@ -38,7 +38,7 @@ class CgSnapshotAPI:
             raise exception.InvalidConsistencyGroup(
                 reason='Consistency group %s status must be available, but current '
                        'status is %s.' % (group_id, group.status))
-        placement.require_live_host(self.conf, context, group.host,
+        checks.require_live_host(self.conf, context, group.host,
                                     'consistency group %s' % group_id)
         cgsnapshot = {'id': db_common.new_id(), 'project_id': context.project_id,
                       'user_id': context.user_id, 'consistencygroup_id': group_id,
@@ -48,8 +48,8 @@ class CgSnapshotAPI:
             # leaves or is deleted with the group until this commits.
             db_groups.hold_available(context, group)
             snapshots = self._member_snapshots(context, group_id, cgsnapshot)
-            names = {tid: t.name for tid, t in db_types.get_types_by_ids(
-                context, {s['volume_type_id'] for s in snapshots}).items()}
+            names = db_types.get_type_names(
+                context, {s['volume_type_id'] for s in snapshots})
             deltas = quota.snapshot_deltas(snapshots, names)
             quota.reserve(self.conf, context, context.project_id, deltas)
             db_cgsnapshots.create_cgsnapshot(context, cgsnapshot)

@@ -3,7 +3,7 @@
 from cinderlite.db import messages as db_messages
 
 
-class MessageAPI:
+class MessageService:
 
     def get(self, context, message_id):
         return db_messages.get_message(context, message_id)

@@ -1,7 +1,9 @@
 """Service layer for consistency groups: create, update membership, delete."""
 
 from cinderlite import exception
+from cinderlite import hosts
 from cinderlite import quota
+from cinderlite import statuses
 from cinderlite.db import cgsnapshots as db_cgsnapshots
 from cinderlite.db import common as db_common
 from cinderlite.db import engine as db_engine
@@ -9,10 +11,8 @@ from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
-from cinderlite.volume import api as volume_api
-from cinderlite.volume import hosts
+from cinderlite.services import checks
 
-MEMBER_STATUSES = ('available', 'in-use')
 DELETABLE_GROUPS = ('available', 'error')
 # Force may also retry a delete the backend refused (Cinder's force ignores the
 # status); a group or volume still in flight is left alone.
@@ -22,7 +22,7 @@ DELETABLE_VOLUMES = ('available', 'error', 'error_restoring', 'error_extending',
                      'error_managing', 'error_deleting')
 
 
-class GroupAPI:
+class ConsistencyGroupService:
 
     def __init__(self, conf, scheduler_rpcapi, volume_rpcapi):
         self.conf = conf
@@ -49,9 +49,7 @@ class GroupAPI:
             raise exception.BadRequest(
                 reason='volume_types must be provided to create consistency group %s.'
                        % name)
-        if availability_zone not in (None, '', volume_api.AVAILABILITY_ZONE):
-            raise exception.InvalidInput(
-                reason="Availability zone '%s' is invalid." % availability_zone)
+        checks.check_availability_zone(availability_zone)
         types = db_types.get_types_by_names_or_ids(context, volume_types)
         for vtype, asked in zip(types, volume_types):
             # As for volumes: a private type is an admin's, and missing for others.
@@ -59,7 +57,7 @@ class GroupAPI:
                 raise exception.VolumeTypeNotFoundByName(volume_type_name=asked)
         row = {'id': db_common.new_id(), 'project_id': context.project_id,
                'user_id': context.user_id, 'host': None,
-               'availability_zone': volume_api.AVAILABILITY_ZONE, 'name': name,
+               'availability_zone': checks.AVAILABILITY_ZONE, 'name': name,
                'description': description, 'status': 'creating',
                'source_cg_id': None, 'cgsnapshot_id': None}
         self._write_group(context, row, sorted({t.id for t in types}))
@@ -72,7 +70,7 @@ class GroupAPI:
             raise
         return db_groups.get_group(context, row['id'])
 
-    @quota.retry_on_deadlock
+    @db_engine.retry_on_deadlock
     def _write_group(self, context, row, type_ids):
         """Charge the group quota and insert the group: one transaction."""
         with db_engine.transaction(context):
@@ -115,7 +113,7 @@ class GroupAPI:
                 raise exception.InvalidConsistencyGroup(
                     reason='Group status must be available.')
             if db_volumes.move_to_group(context, add, group_id, None,
-                                        MEMBER_STATUSES) != len(add):
+                                        statuses.VOLUME_USABLE) != len(add):
                 raise exception.InvalidInput(
                     reason='A volume to add changed while the group was being updated.')
             if db_volumes.move_to_group(context, remove, None, group_id) != len(remove):
@@ -153,9 +151,9 @@ class GroupAPI:
             elif volume.consistencygroup_id:
                 problem = ('it is already in consistency group %s'
                            % volume.consistencygroup_id)
-            elif volume.status not in MEMBER_STATUSES:
+            elif volume.status not in statuses.VOLUME_USABLE:
                 problem = ('volume is in an invalid state: %s. Valid states are: %s'
-                           % (volume.status, ', '.join(MEMBER_STATUSES)))
+                           % (volume.status, ', '.join(statuses.VOLUME_USABLE)))
             elif volume.volume_type_id not in accepted:
                 problem = ('volume type %s is not supported by the group'
                            % volume.volume_type_id)

@@ -15,10 +15,10 @@ from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
-from cinderlite.volume import placement
+from cinderlite.services import checks
 
 
-class CloneAPI:
+class GroupCloneService:
 
     def __init__(self, conf, volume_rpcapi):
         self.conf = conf
@@ -37,12 +37,12 @@ class CloneAPI:
             src_group, sources, link = self._cgsnapshot_source(context, cgsnapshot_id)
         else:
             src_group, sources, link = self._group_source(context, source_cg_id)
-        placement.require_live_host(self.conf, context, src_group.host,
+        checks.require_live_host(self.conf, context, src_group.host,
                                     'consistency group %s' % src_group.id)
         type_ids = db_groups.get_volume_type_ids(context.elevated(),
                                                  [src_group.id])[src_group.id]
-        names = {tid: t.name for tid, t in db_types.get_types_by_ids(
-            context, set(type_ids) | {s.volume_type_id for s in sources}).items()}
+        names = db_types.get_type_names(
+            context, set(type_ids) | {s.volume_type_id for s in sources})
         group = {'id': db_common.new_id(), 'project_id': context.project_id,
                  'user_id': context.user_id, 'host': src_group.host,
                  'availability_zone': src_group.availability_zone, 'name': name,
@@ -71,7 +71,7 @@ class CloneAPI:
             raise
         return db_groups.get_group(context, group['id'])
 
-    @quota.retry_on_deadlock
+    @db_engine.retry_on_deadlock
     def _write_clone(self, context, src_group, cgsnapshot_id, deltas, group, type_ids,
                      clones):
         """The one transaction: hold the source, charge quota, insert the group and clones."""

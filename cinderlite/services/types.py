@@ -20,7 +20,7 @@ def get_usable_type(context, name_or_id):
     return vtype
 
 
-class TypeAPI:
+class TypeService:
 
     def get(self, context, type_id):
         return get_usable_type(context, type_id)

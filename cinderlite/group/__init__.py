@@ -1,1 +1,0 @@
-"""The service layer for consistency groups, cgsnapshots and group clones."""

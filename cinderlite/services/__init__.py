@@ -1,0 +1,34 @@
+"""The API-side service layer, one module per resource, and the one place it is wired.
+
+Handlers call these objects; they check state, charge quota and write rows
+in one transaction, then cast to the scheduler or a volume host. They never
+see webob, a driver or the manager.
+"""
+
+from cinderlite.scheduler import rpcapi as scheduler_rpcapi
+from cinderlite.services import cgsnapshots
+from cinderlite.services import consistencygroups
+from cinderlite.services import group_clones
+from cinderlite.services import messages
+from cinderlite.services import quotas
+from cinderlite.services import snapshots
+from cinderlite.services import types
+from cinderlite.services import volumes
+from cinderlite.volume import rpcapi as volume_rpcapi
+
+
+class Services:
+    """Everything a handler may call, built once per API process."""
+
+    def __init__(self, conf, transport):
+        self.conf = conf
+        scheduler = scheduler_rpcapi.SchedulerAPI(conf, transport)
+        volume = volume_rpcapi.VolumeAPI(conf, transport)
+        self.volumes = volumes.VolumeService(conf, scheduler, volume)
+        self.snapshots = snapshots.SnapshotService(conf, volume)
+        self.types = types.TypeService()
+        self.quotas = quotas.QuotaService(conf)
+        self.messages = messages.MessageService()
+        self.groups = consistencygroups.ConsistencyGroupService(conf, scheduler, volume)
+        self.cgsnapshots = cgsnapshots.CgSnapshotService(conf, volume)
+        self.clones = group_clones.GroupCloneService(conf, volume)

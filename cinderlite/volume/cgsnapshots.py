@@ -1,0 +1,93 @@
+"""Manager operations on cgsnapshots: one snapshot of every member, create and delete."""
+
+from oslo_log import log as logging
+
+from cinderlite import message
+from cinderlite import quota
+from cinderlite.db import cgsnapshots as db_cgsnapshots
+from cinderlite.db import engine as db_engine
+from cinderlite.db import snapshots as db_snapshots
+from cinderlite.db import types as db_types
+from cinderlite.volume import model_updates
+from cinderlite.volume.driver_view import Resource
+from cinderlite.volume.driver_view import snapshot_views
+
+LOG = logging.getLogger(__name__)
+
+
+class CgSnapshotOperations:
+    """Given the backend's driver; every call takes an elevated context."""
+
+    def __init__(self, driver):
+        self.driver = driver
+
+    def create(self, ctx, cgsnapshot_id):
+        cgsnapshot = db_cgsnapshots.get_cgsnapshot(ctx, cgsnapshot_id)
+        if cgsnapshot.status != 'creating':
+            return
+        snapshots = snapshot_views(
+            ctx, db_snapshots.get_cgsnapshot_members(ctx, [cgsnapshot_id]))
+        try:
+            try:
+                model_update, updates = self.driver.create_cgsnapshot(
+                    ctx, Resource.of(cgsnapshot), snapshots)
+            except NotImplementedError:
+                model_update = None
+                updates = [dict(self.driver.create_snapshot(s) or {}, id=s.id)
+                           for s in snapshots]
+            model_updates.check_model_update(model_update, 'the cgsnapshot')
+        except Exception as e:
+            message.record_failure(
+                ctx, e, 'Creating cgsnapshot %s' % cgsnapshot_id, cgsnapshot,
+                'CGSNAPSHOT_000001', message.RETRY,
+                lambda: self._set_status(ctx, cgsnapshot_id, 'error'))
+            return
+        by_id = {u['id']: u for u in updates or []}
+        values = {s.id: {'status': by_id.get(s.id, {}).get('status') or 'available',
+                         'progress': '100%',
+                         'provider_location': by_id.get(s.id, {}).get('provider_location')}
+                  for s in snapshots}
+        failed = any(v['status'] == 'error' for v in values.values())
+        with db_engine.transaction(ctx):
+            db_snapshots.update_snapshots(ctx, values)
+            db_cgsnapshots.update_cgsnapshot(
+                ctx, cgsnapshot_id, {'status': 'error' if failed else 'available'})
+        LOG.info('Created cgsnapshot %s of %d volumes', cgsnapshot_id, len(snapshots))
+
+    def delete(self, ctx, cgsnapshot_id):
+        cgsnapshot = db_cgsnapshots.get_cgsnapshot(ctx, cgsnapshot_id)
+        if cgsnapshot.status != 'deleting':
+            return
+        members = db_snapshots.get_cgsnapshot_members(ctx, [cgsnapshot_id])
+        snapshots = snapshot_views(ctx, members)
+        try:
+            try:
+                model_update, updates = self.driver.delete_cgsnapshot(
+                    ctx, Resource.of(cgsnapshot), snapshots)
+            except NotImplementedError:
+                for snapshot in snapshots:
+                    self.driver.delete_snapshot(snapshot)
+                model_update = updates = None
+            model_updates.check_model_update(model_update, 'the cgsnapshot')
+            model_updates.check_deleted(updates, 'snapshots')
+        except Exception as e:
+            message.record_failure(
+                ctx, e, 'Deleting cgsnapshot %s' % cgsnapshot_id, cgsnapshot,
+                'CGSNAPSHOT_000002', message.ASK_ADMIN,
+                lambda: self._set_status(ctx, cgsnapshot_id, 'error_deleting'))
+            return
+        names = db_types.get_type_names(ctx, {s.volume_type_id for s in members})
+        with db_engine.transaction(ctx):
+            db_snapshots.delete_cgsnapshot_members(ctx, cgsnapshot_id)
+            if not db_cgsnapshots.delete_cgsnapshot(ctx, cgsnapshot_id):
+                return  # a redelivered delete: the first one refunded it
+            quota.release(ctx, cgsnapshot.project_id, quota.snapshot_deltas(
+                [{'size': s.size, 'volume_type_id': s.volume_type_id} for s in members],
+                names))
+
+    @staticmethod
+    def _set_status(ctx, cgsnapshot_id, status):
+        """The cgsnapshot and all its members take ``status``."""
+        db_cgsnapshots.update_cgsnapshot(ctx, cgsnapshot_id, {'status': status})
+        db_snapshots.set_status_of_cgsnapshot_members(ctx, cgsnapshot_id, status)
+        return True

@@ -1,0 +1,86 @@
+"""Manager operations on single volumes: create (blank or copied), delete, forget."""
+
+from oslo_log import log as logging
+
+from cinderlite import message
+from cinderlite import quota
+from cinderlite.db import engine as db_engine
+from cinderlite.db import snapshots as db_snapshots
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import model_updates
+from cinderlite.volume.driver_view import Resource
+from cinderlite.volume.driver_view import snapshot_views
+
+LOG = logging.getLogger(__name__)
+
+
+class VolumeOperations:
+    """Given the backend's driver; every call takes an elevated context."""
+
+    def __init__(self, driver):
+        self.driver = driver
+
+    def create(self, ctx, volume_id):
+        volume = db_volumes.get_volume(ctx, volume_id)
+        if volume.status != 'creating':
+            LOG.info('Volume %(id)s is %(status)s, not creating: nothing to do',
+                     {'id': volume_id, 'status': volume.status})
+            return
+        values = {'status': 'available'}
+        try:
+            if volume.snapshot_id:
+                snapshot = db_snapshots.get_snapshot(ctx, volume.snapshot_id)
+                update = self.driver.create_volume_from_snapshot(
+                    Resource.of(volume), snapshot_views(ctx, [snapshot])[0])
+            elif volume.source_volid:
+                source = db_volumes.get_volume(ctx, volume.source_volid)
+                update = self.driver.create_cloned_volume(Resource.of(volume),
+                                                          Resource.of(source))
+                values['bootable'] = source.bootable
+            else:
+                update = self.driver.create_volume(Resource.of(volume))
+        except Exception as e:
+            message.record_failure(
+                ctx, e, 'Creating volume %s' % volume_id, volume, 'VOLUME_000002',
+                message.RETRY, lambda: db_volumes.conditional_update(
+                    ctx, volume_id, {'status': 'error'}, ['creating']))
+            return
+        values.update(model_updates.driver_columns(update))
+        db_volumes.conditional_update(ctx, volume_id, values, ['creating'])
+        LOG.info('Created volume %s', volume_id)
+
+    def delete(self, ctx, volume_id):
+        volume = db_volumes.get_volume(ctx, volume_id)
+        if volume.status != 'deleting':
+            return
+        try:
+            self.driver.delete_volume(Resource.of(volume))
+        except Exception as e:
+            message.record_failure(
+                ctx, e, 'Deleting volume %s' % volume_id, volume, 'VOLUME_000003',
+                message.ASK_ADMIN, lambda: db_volumes.conditional_update(
+                    ctx, volume_id, {'status': 'error_deleting'}, ['deleting']))
+            return
+        self._forget_volume(ctx, volume)
+        LOG.info('Deleted volume %s', volume_id)
+
+    @db_engine.retry_on_deadlock
+    def _forget_volume(self, ctx, volume):
+        """forget() of one volume, as a transaction of its own (so it may retry)."""
+        self.forget(ctx, [volume])
+
+    def forget(self, ctx, volumes):
+        """Delete volume rows and refund their quota, per project, in one transaction."""
+        if not volumes:
+            return
+        names = db_types.get_type_names(ctx, {v.volume_type_id for v in volumes})
+        with db_engine.transaction(ctx):
+            # Only rows still there are refunded: a delete redelivered while the
+            # first one ran finds them gone (under the lock) and refunds nothing.
+            volumes = db_volumes.lock_volumes(ctx, [v.id for v in volumes])
+            db_volumes.delete_volumes(ctx, [v.id for v in volumes])
+            for project_id in {v.project_id for v in volumes}:
+                mine = [{'size': v.size, 'volume_type_id': v.volume_type_id}
+                        for v in volumes if v.project_id == project_id]
+                quota.release(ctx, project_id, quota.volume_deltas(mine, names))
