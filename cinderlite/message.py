@@ -37,18 +37,24 @@ def record(context, project_id, resource_id, event_id, detail=None, resource_typ
     """Store a user message for ``project_id`` about ``resource_id``.
 
     A failure to record is logged and swallowed: the resource's own status
-    already tells the user something went wrong.
+    already tells the user something went wrong. The INSERT runs in a
+    savepoint, so that a refused INSERT does not abort the caller's
+    transaction (on PostgreSQL it would, and the error status written just
+    before would be lost with it).
     """
     text = EVENTS[event_id]
     if detail:
         text = '%s: %s' % (text, detail)
     resource_type = resource_type or RESOURCE_TYPES[event_id.split('_')[0]]
     try:
-        db_messages.create_message(context, {
-            'project_id': project_id, 'request_id': context.request_id,
-            'resource_type': resource_type, 'resource_uuid': resource_id,
-            'event_id': event_id, 'message_level': 'ERROR', 'user_message': text})
+        with db_engine.savepoint(context):
+            db_messages.create_message(context, {
+                'project_id': project_id, 'request_id': context.request_id,
+                'resource_type': resource_type, 'resource_uuid': resource_id,
+                'event_id': event_id, 'message_level': 'ERROR', 'user_message': text})
     except Exception:
+        # Whatever the driver raised (oslo.db passes some MySQL errors through
+        # unwrapped), the savepoint is rolled back and the caller's work stands.
         LOG.exception('Could not record message %s for %s', event_id, resource_id)
 
 

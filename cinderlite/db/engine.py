@@ -83,6 +83,13 @@ def reader(context):
         yield session
 
 
+@contextlib.contextmanager
+def savepoint(context):
+    """A nested transaction inside the caller's writer: a failure in it rolls back only it."""
+    with _CONTEXT.writer.savepoint.using(context) as session:
+        yield session
+
+
 #: Run a whole write transaction again, from the start, when it lost a deadlock.
 #: Usage rows are always locked in resource order, but MySQL and MariaDB can
 #: still deadlock two transactions that insert a project's first usage rows at
