@@ -9,6 +9,7 @@ skips.
 """
 
 import contextlib
+import http.client
 import json
 import os
 import socket
@@ -188,6 +189,19 @@ class Cloud:
                 return Response(resp.status, resp.headers, resp.read())
         except urllib.error.HTTPError as e:
             return Response(e.code, e.headers, e.read())
+
+    def send_raw(self, data, method='GET'):
+        """Send ``data`` (a whole HTTP request, bytes) as it is; the parsed answer.
+
+        For what urllib refuses to send: repeated or conflicting headers,
+        broken chunked bodies, bytes outside ASCII in the request line.
+        ``method`` tells the parser whether a body follows (not for HEAD).
+        """
+        with socket.create_connection(('127.0.0.1', self.api.port), timeout=60) as sock:
+            sock.sendall(data)
+            resp = http.client.HTTPResponse(sock, method=method)
+            resp.begin()
+            return Response(resp.status, resp.headers, resp.read())
 
     def cinder(self, user='u1', project='p1', version='3.6'):
         """A python-cinderclient v3 Client with noauth, as a user would build it."""

@@ -61,7 +61,9 @@ class FaultWrapper:
         except (exception.CinderliteException, webob.exc.HTTPException) as e:
             return from_exception(e)
         except Exception:
-            LOG.exception('Unexpected error serving %s %s', req.method, req.path)
+            # The raw WSGI path: decoding it is one of the things that can fail.
+            LOG.exception('Unexpected error serving %s %s%s', req.method,
+                          req.environ.get('SCRIPT_NAME', ''), req.environ.get('PATH_INFO', ''))
             return error_response(500, SAFE_500)
 
     @classmethod

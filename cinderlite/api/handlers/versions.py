@@ -1,8 +1,8 @@
 """The versions documents: ``GET /`` (300, every version) and ``GET /v2/``, ``/v3/`` (200)."""
 
 import webob.dec
-import webob.exc
 
+from cinderlite.api import faults
 from cinderlite.api import microversion
 from cinderlite.api import wsgi
 
@@ -39,7 +39,7 @@ def show_version(req):
 
 
 class VersionsApp:
-    """GET / : 300 Multiple Choices listing v3 then v2."""
+    """GET / : 300 Multiple Choices listing v3 then v2; any other path outside /v2, /v3: 404."""
 
     def __init__(self, conf):
         self.conf = conf
@@ -48,7 +48,7 @@ class VersionsApp:
     def __call__(self, req):
         req.environ['cinderlite.conf'] = self.conf
         if req.path_info not in ('', '/'):
-            raise webob.exc.HTTPNotFound(detail='The resource could not be found.')
+            return faults.error_response(404, 'The resource could not be found.')
         base = _base_url(req)
         return wsgi.json_response({'versions': [_entry(base, 'v3'), _entry(base, 'v2')]},
                                   status=300)
