@@ -19,42 +19,64 @@ def services_of(req):
     return req.environ[SERVICES_KEY]
 
 
+#: The deepest nesting a body may have. Cinder's bodies nest four levels;
+#: parsing, checking and validating recurse, and would fail deeper down.
+MAX_DEPTH = 32
+
+
 def json_body(req, schema):
     """The request's JSON body, validated against ``schema``.
 
     :raises UnsupportedMediaType: (415) not JSON.
-    :raises MalformedRequestBody: (400) not parseable.
+    :raises MalformedRequestBody: (400) not parseable, or nested too deep.
+    :raises InvalidInput: (400) a string no database column can store.
     :raises ValidationError: (400) Cinder's "Invalid input for field/attribute" message.
     """
     if req.body and req.content_type and req.content_type not in JSON_TYPES:
         raise exception.UnsupportedMediaType(content_type=req.content_type)
     try:
         body = jsonutils.loads(req.body) if req.body else {}
-    except ValueError:
+    except (ValueError, RecursionError):
         raise exception.MalformedRequestBody() from None
-    _refuse_nul(body)
+    check_values(body)
     validate(body, schema)
     return body
 
 
-def _refuse_nul(value):
-    """NUL characters fit no database column (PostgreSQL refuses them): a 400, not a 500."""
-    if isinstance(value, str):
-        if '\x00' in value:
-            raise exception.InvalidInput(reason='NUL characters are not allowed.')
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _refuse_nul(key)
-            _refuse_nul(item)
-    elif isinstance(value, list):
-        for item in value:
-            _refuse_nul(item)
+def check_values(value):
+    """Refuse what no column stores and what nests too deep to check (iteratively).
+
+    A NUL (PostgreSQL refuses it) and a lone surrogate such as ``"\\ud800"``
+    (no UTF-8 encoding has it: every database driver fails on it) are a 400,
+    not a 500. JSON keys are checked as values are.
+
+    :raises InvalidInput: (400) a NUL character or a lone surrogate.
+    :raises MalformedRequestBody: (400) nested deeper than :data:`MAX_DEPTH`.
+    """
+    pending = [(value, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            if '\x00' in value:
+                raise exception.InvalidInput(reason='NUL characters are not allowed.')
+            try:
+                value.encode('utf-8')
+            except UnicodeEncodeError:
+                raise exception.InvalidInput(
+                    reason='Strings must be valid Unicode: lone surrogates are not '
+                           'allowed.') from None
+        elif isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH:
+                raise exception.MalformedRequestBody()
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                pending.append((key, depth + 1))
+                pending.append((item, depth + 1))
 
 
 def refuse_nul_in_url(req):
     """:raises InvalidInput: (400) a NUL in the path or a query parameter."""
-    _refuse_nul(req.path_info)
-    _refuse_nul(dict(req.GET))
+    check_values([req.path_info, *req.GET.keys(), *req.GET.values()])
 
 
 def validate(body, schema):

@@ -5,33 +5,11 @@ used to get a 500 (or a non-JSON answer), and checks the status, the error
 shape, the ``x-openstack-request-id`` header and that no table gained a row.
 """
 
-import re
-
 import pytest
-import sqlalchemy as sa
 
-from cinderlite.db import engine as db_engine
-
-REQUEST_ID = re.compile(r'^req-[0-9a-f-]{36}$')
-
-
-def row_counts():
-    """The number of rows of every table of the database the cloud serves."""
-    engine = db_engine.get_engine()
-    with engine.connect() as conn:
-        return {table: conn.execute(sa.text('SELECT COUNT(*) FROM %s' % table)).scalar()
-                for table in sa.inspect(engine).get_table_names()
-                if table not in ('alembic_version', 'services')}
-
-
-def assert_refused(resp, code):
-    """``resp`` is a ``code`` error in Cinder's shape with a request id."""
-    assert resp.status == code, resp
-    assert resp.headers['Content-Type'].startswith('application/json'), resp.headers
-    assert resp.json is not None and len(resp.json) == 1, resp
-    fault = next(iter(resp.json.values()))
-    assert fault['code'] == code and fault['message'], resp
-    assert REQUEST_ID.match(resp.headers.get('x-openstack-request-id', '')), resp.headers
+from tests.functional.bad_input_helpers import assert_refused
+from tests.functional.bad_input_helpers import raw_request
+from tests.functional.bad_input_helpers import row_counts
 
 
 @pytest.fixture
@@ -40,12 +18,6 @@ def unchanged(shared_cloud):
     before = row_counts()
     yield
     assert row_counts() == before
-
-
-def raw_request(request_line, headers=(), body=b''):
-    """The bytes of one HTTP/1.1 request that closes its connection."""
-    lines = [request_line, b'Host: 127.0.0.1'] + list(headers) + [b'Connection: close']
-    return b'\r\n'.join(lines) + b'\r\n\r\n' + body
 
 
 @pytest.mark.parametrize('path', ['/v3/p1/volumes/%ff%fe', '/v3/%ff/volumes',
@@ -77,3 +49,69 @@ def test_control_characters_in_a_header_are_400(shared_cloud, unchanged):
 def test_unknown_prefix_is_json_404(shared_cloud, unchanged, path):
     assert_refused(shared_cloud.request('GET', path), 404)
     assert_refused(shared_cloud.request('POST', path, body={'volume': {'size': 1}}), 404)
+
+
+def nested(depth):
+    """A JSON text of ``depth`` nested objects, as bytes."""
+    return b'{"a": ' * depth + b'1' + b'}' * depth
+
+
+@pytest.mark.parametrize('method, path, body', [
+    ('POST', '/v3/p1/volumes', b'{"volume": ' + nested(10000) + b'}'),
+    ('POST', '/v3/p1/volumes', b'[' * 10000 + b']' * 10000),
+    ('POST', '/v3/p1/volumes', b'{"volume": {"size": 1, "metadata": ' + nested(500) + b'}}'),
+    ('POST', '/v3/p1/volumes', b'{"volume": {"size": 1, "x": ' + nested(40) + b'}}'),
+    ('PUT', '/v3/p1/volumes/x/metadata', nested(10000)),
+    ('POST', '/v3/admin/types', b'{"volume_type": {"name": "t", "x": ' + nested(900) + b'}}'),
+])
+def test_deeply_nested_json_is_400(shared_cloud, unchanged, method, path, body):
+    token = 'admin:admin' if '/admin/' in path else 'u1:p1'
+    resp = shared_cloud.request(method, path, token=token, raw=body)
+    assert_refused(resp, 400)
+    assert resp.json['badRequest']['message'] == 'Malformed request body'
+
+
+def test_nesting_a_client_may_send_is_accepted(shared_cloud, project):
+    extra = nested(20).decode()
+    resp = shared_cloud.request('POST', '/v3/%s/volumes' % project, token='u1:' + project,
+                                raw=('{"volume": {"size": 1, "x": %s}}' % extra).encode())
+    assert resp.status == 202, resp
+
+
+def test_lone_surrogate_in_query_is_400(shared_cloud, unchanged):
+    # The JSON escape has no meaning in a URL: its percent-encoded UTF-8 form
+    # is not UTF-8 at all (test_query_not_utf8_is_400); the literal text is fine.
+    resp = shared_cloud.request('GET', '/v3/p1/volumes?name=%5Cud800')
+    assert resp.status == 200 and resp.json == {'volumes': []}
+
+
+@pytest.mark.parametrize('field', ['snapshot_id', 'source_volid', 'consistencygroup_id'])
+def test_empty_reference_id_on_volume_create_is_400(shared_cloud, unchanged, field):
+    resp = shared_cloud.request('POST', '/v3/p1/volumes', body={'volume': {
+        'size': 1, 'volume_type': '__DEFAULT__', field: ''}})
+    assert_refused(resp, 400)
+    assert resp.json['badRequest']['message'].startswith(
+        'Invalid input for field/attribute %s. Value: "".' % field)
+
+
+@pytest.mark.parametrize('path, body, message', [
+    ('/v3/p1/snapshots', {'snapshot': {'volume_id': ''}},
+     'Invalid input for field/attribute volume_id. Value: "".'),
+    ('/v3/p1/cgsnapshots', {'cgsnapshot': {'consistencygroup_id': ''}},
+     'Invalid input for field/attribute consistencygroup_id. Value: "".'),
+    ('/v3/p1/consistencygroups/create_from_src',
+     {'consistencygroup-from-src': {'cgsnapshot_id': '', 'source_cgid': '',
+                                    'consistencygroup_id': ''}},
+     "Either 'cgsnapshot_id' or 'source_cgid' must be provided"),
+    ('/v3/p1/consistencygroups', {'consistencygroup': {'volume_types': ''}},
+     'volume_types must be provided'),
+])
+def test_other_empty_ids_are_400(shared_cloud, unchanged, path, body, message):
+    """The other schemas' id fields: each empty one is a 400 that writes nothing.
+
+    (``volume_type`` and ``availability_zone`` are names: empty, they mean the
+    default, as in Cinder.)
+    """
+    resp = shared_cloud.request('POST', path, body=body)
+    assert_refused(resp, 400)
+    assert resp.json['badRequest']['message'].startswith(message)

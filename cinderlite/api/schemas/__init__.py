@@ -13,6 +13,9 @@ NAME = {'type': ['string', 'null'], 'maxLength': 255}
 DESCRIPTION = {'type': ['string', 'null'], 'maxLength': 255}
 OPTIONAL_ID = {'type': ['string', 'null'], 'maxLength': 255}
 REQUIRED_ID = {'type': 'string', 'minLength': 1, 'maxLength': 255}
+#: Another resource's id, or null. An empty string names nothing, and stored it
+#: would break the foreign key.
+REFERENCE_ID = dict(OPTIONAL_ID, minLength=1)
 BOOLEAN = {'type': ['boolean', 'string', 'null'],
            'pattern': '(?i)^(true|false|t|f|yes|no|y|n|on|off|1|0)$'}
 METADATA = {'type': ['object', 'null'],

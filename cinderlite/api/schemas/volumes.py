@@ -8,8 +8,8 @@ SIZE = {'type': ['integer', 'string', 'null'], 'pattern': '^[0-9]{1,9}$', 'minim
 CREATE = schemas.envelope('volume', {
     'size': SIZE, 'name': schemas.NAME, 'description': schemas.DESCRIPTION,
     'display_name': schemas.NAME, 'display_description': schemas.DESCRIPTION,
-    'volume_type': schemas.OPTIONAL_ID, 'snapshot_id': schemas.OPTIONAL_ID,
-    'source_volid': schemas.OPTIONAL_ID, 'consistencygroup_id': schemas.OPTIONAL_ID,
+    'volume_type': schemas.OPTIONAL_ID, 'snapshot_id': schemas.REFERENCE_ID,
+    'source_volid': schemas.REFERENCE_ID, 'consistencygroup_id': schemas.REFERENCE_ID,
     'availability_zone': schemas.OPTIONAL_ID, 'metadata': schemas.METADATA,
     'multiattach': schemas.BOOLEAN,
 })
