@@ -1,9 +1,9 @@
 """Building blocks for group tests: types, groups with volumes, cgsnapshots, file bytes."""
 
-import hashlib
 import os
 
 from cinderlite.volume.drivers import file as file_driver
+from tests import contents
 from tests import fixtures
 
 ADMIN = 'admin:admin'
@@ -97,11 +97,8 @@ def write_pattern(path, pattern, offset=0):
 
 
 def checksum(path):
-    digest = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for block in iter(lambda: f.read(1 << 20), b''):
-            digest.update(block)
-    return digest.hexdigest()
+    """The content digest of a volume file (its data extents only: see tests.contents)."""
+    return contents.content_digest(path)
 
 
 def usage(cloud, project='p1'):

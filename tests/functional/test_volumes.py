@@ -16,6 +16,7 @@ import pytest
 
 from cinderlite.volume.drivers import file as file_driver
 from tests import fixtures
+from tests.contents import content_digest
 
 # API.md section 10: a volume at microversion 3.0, as strict clients validate it.
 VOLUME_FIELDS_3_0 = {
@@ -69,35 +70,6 @@ def write_pattern(path, seed):
         for offset in (0, size // 2 + BLOCK, size - 16 * BLOCK):
             f.seek(offset)
             f.write(hashlib.sha256(b'%s-%d' % (seed, offset)).digest() * (4 * BLOCK // 32))
-
-
-def content_digest(path):
-    """A digest of a file's bytes that reads only its data extents (holes are zeros).
-
-    Equal digests mean equal contents, however each file happens to be sparse.
-    """
-    digest = hashlib.sha256()
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        end = os.fstat(fd).st_size
-        digest.update(b'size=%d;' % end)
-        offset = 0
-        while offset < end:
-            try:
-                data = os.lseek(fd, offset, os.SEEK_DATA)
-            except OSError:
-                break
-            hole = os.lseek(fd, data, os.SEEK_HOLE)
-            block_at = data - data % BLOCK
-            while block_at < hole:
-                block = os.pread(fd, BLOCK, block_at)
-                if block.strip(b'\0'):
-                    digest.update(b'%d:' % block_at + block)
-                block_at += BLOCK
-            offset = hole
-    finally:
-        os.close(fd)
-    return digest.hexdigest()
 
 
 def orphan_files(cloud, backend='file'):

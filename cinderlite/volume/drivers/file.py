@@ -76,13 +76,13 @@ def copy_file(src, dst, size_bytes):
             if e.errno not in (errno.EOPNOTSUPP, errno.EXDEV, errno.EINVAL,
                                errno.ENOTTY, errno.ENOSYS, errno.EPERM):
                 raise
-            _sparse_copy(fin.fileno(), fout.fileno())
+            sparse_copy(fin.fileno(), fout.fileno())
         src_size = os.fstat(fin.fileno()).st_size
         os.ftruncate(fout.fileno(), max(size_bytes, 0) or src_size)
 
 
-def _sparse_copy(fd_in, fd_out):
-    """Copy only the data extents; holes stay holes."""
+def sparse_copy(fd_in, fd_out):
+    """Copy only the data extents; holes stay holes (copy_file's fallback without reflinks)."""
     end = os.fstat(fd_in).st_size
     offset = 0
     while offset < end:
