@@ -4,7 +4,16 @@ import uuid
 
 import pytest
 
+from tests import drivers
 from tests import fixtures
+
+
+@pytest.fixture(autouse=True)
+def reset_test_drivers():
+    """No test driver's class-level state (delays, gates, call logs) outlives a test."""
+    drivers.reset()
+    yield
+    drivers.reset()
 
 
 @pytest.fixture

@@ -59,6 +59,7 @@ class SlowFileDriver(file_driver.FileDriver):
     """
 
     SLOW_SECONDS = float(os.environ.get('CINDERLITE_TEST_SLOW_SECONDS', '1.0'))
+    DEFAULT_SLOW_SECONDS = SLOW_SECONDS
     started = threading.Event()
 
     def _take_copy_point(self, src, dst, size_gb):
@@ -84,3 +85,16 @@ class GatedCloneDriver(file_driver.FileDriver):
     def create_volume_from_snapshot(self, volume, snapshot):
         self._wait()
         return super().create_volume_from_snapshot(volume, snapshot)
+
+
+def reset():
+    """Put every test driver's class-level state back as it was imported.
+
+    Tests reach these drivers through their classes (the manager builds the
+    instances); conftest calls this around every test so nothing leaks.
+    """
+    PerVolumeCloneDriver.calls.clear()
+    SlowFileDriver.SLOW_SECONDS = SlowFileDriver.DEFAULT_SLOW_SECONDS
+    SlowFileDriver.started.clear()
+    GatedCloneDriver.gate.clear()
+    GatedCloneDriver.started.clear()

@@ -166,8 +166,7 @@ class Cloud:
 
     def api_services(self):
         """The service-layer objects the API of this cloud calls (to break one in a test)."""
-        return [services for conf, services in paste_conf._REGISTRY.values()
-                if conf is self.conf][-1]
+        return paste_conf.services_of(self.conf)
 
     @property
     def manager(self):
@@ -312,7 +311,7 @@ def break_the_bus(cloud, monkeypatch):
         def cast(self, *args, **kwargs):
             raise oslo_messaging.MessageDeliveryFailure('the broker is down')
     services = cloud.api_services()
-    # Every service-layer object shares these two clients (api/bootstrap.py).
+    # Every service-layer object shares these two clients (services.Services).
     for rpcapi in (services.groups.scheduler_rpcapi, services.groups.volume_rpcapi):
         real_prepare = rpcapi.client.prepare
         monkeypatch.setattr(rpcapi.client, 'prepare',

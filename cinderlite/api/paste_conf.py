@@ -25,3 +25,10 @@ def conf_from(global_conf):
 
 def services_from(global_conf):
     return _REGISTRY[global_conf[KEY]][1]
+
+
+def services_of(conf):
+    """The services most recently wired for ``conf`` (tests break one of them on purpose)."""
+    with _LOCK:
+        return [services for registered, services in _REGISTRY.values()
+                if registered is conf][-1]

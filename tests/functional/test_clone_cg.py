@@ -3,6 +3,7 @@
 import pytest
 
 from cinderlite import context as cl_context
+from tests import drivers
 from tests import fixtures
 from tests.functional import groups_helpers as h
 
@@ -230,7 +231,6 @@ def test_failing_driver_makes_group_and_clones_error_with_a_message(make_cloud):
 
 
 def test_driver_without_group_clone_falls_back_volume_by_volume(make_cloud):
-    from tests import drivers
     drivers.PerVolumeCloneDriver.calls.clear()
     cloud = make_cloud(backends={'file': {
         'volume_driver': 'tests.drivers.PerVolumeCloneDriver'}})
@@ -266,7 +266,6 @@ def test_fallback_failure_names_the_failed_volume(make_cloud):
 
 
 def test_sources_are_protected_while_a_clone_runs(make_cloud):
-    from tests import drivers
     drivers.SlowFileDriver.SLOW_SECONDS = 1.5
     cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.SlowFileDriver'}})
     h.create_type(cloud)
