@@ -1,6 +1,7 @@
 """Options of the REST API server."""
 
 from oslo_config import cfg
+from oslo_middleware import sizelimit
 
 OPTS = [
     cfg.HostAddressOpt('osapi_volume_listen', default='127.0.0.1',
@@ -34,6 +35,10 @@ OPTS = [
 
 def register_opts(conf):
     conf.register_opts(OPTS)
+    # [oslo_middleware] max_request_body_size bounds request bodies
+    # (api/middleware/sizelimit.py). Its own namespace, oslo.middleware.sizelimit,
+    # lists it for the sample and the docs.
+    conf.register_opts(sizelimit.OPTS, group='oslo_middleware')
 
 
 def list_opts():

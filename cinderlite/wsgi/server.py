@@ -2,13 +2,16 @@
 
 Why cheroot: it is CherryPy's maintained server, pure Python, serves each
 request on a pool thread, and stops gracefully: stop() closes the listening
-socket, then waits up to ``shutdown_timeout`` for requests in flight.
+socket, then waits up to ``shutdown_timeout`` for requests in flight. Its
+request parsing is made strict in :mod:`cinderlite.wsgi.strict_http`.
 """
 
 import threading
 
 from cheroot import wsgi as cheroot_wsgi
 from oslo_log import log as logging
+
+from cinderlite.wsgi import strict_http
 
 LOG = logging.getLogger(__name__)
 
@@ -22,6 +25,8 @@ class WSGIServer:
             bind, app, numthreads=conf.osapi_volume_threads,
             shutdown_timeout=conf.graceful_shutdown_timeout,
             server_name='cinderlite-api')
+        self._server.ConnectionClass = strict_http.StrictConnection
+        self._server.gateway = strict_http.StrictGateway
         self._thread = None
 
     @property

@@ -5,6 +5,8 @@ used to get a 500 (or a non-JSON answer), and checks the status, the error
 shape, the ``x-openstack-request-id`` header and that no table gained a row.
 """
 
+import socket
+
 import pytest
 
 from tests.functional.bad_input_helpers import assert_refused
@@ -115,3 +117,141 @@ def test_other_empty_ids_are_400(shared_cloud, unchanged, path, body, message):
     resp = shared_cloud.request('POST', path, body=body)
     assert_refused(resp, 400)
     assert resp.json['badRequest']['message'].startswith(message)
+
+
+def post_volume(headers, body, path=b'/v3/p1/volumes'):
+    """Raw bytes of a volume create with these framing ``headers`` and ``body``."""
+    return raw_request(b'POST %s HTTP/1.1' % path,
+                       [b'X-Auth-Token: u1:p1', b'Content-Type: application/json']
+                       + headers, body)
+
+
+def answers_to(cloud, data):
+    """Every byte the server sends back for ``data`` until it closes the connection."""
+    with socket.create_connection(('127.0.0.1', cloud.api.port), timeout=30) as sock:
+        sock.sendall(data)
+        received = b''
+        while chunk := sock.recv(65536):
+            received += chunk
+    return received
+
+
+VOLUME = b'{"volume": {"size": 1}}'
+
+
+@pytest.mark.parametrize('chunks', [
+    b'zz\r\n{}\r\n0\r\n\r\n',
+    b'5\r\n{"vol\r\n-1\r\n\r\n',
+    b'0\r\n' + b'X: y\r\n' * 200 + b'\r\n',
+    b'17\r\n' + VOLUME + b'XX0\r\n\r\n',
+    b'ffffffffffffffffff\r\n{}\r\n',
+    b'ffffffffffffffff\r\n{}\r\n',
+    b'7fffffff\r\n{}\r\n',
+    b'+5\r\n{"vo\r\n0\r\n\r\n',
+    b'4\r\n{"vo',
+])
+def test_malformed_chunked_body_is_400(shared_cloud, unchanged, chunks):
+    resp = shared_cloud.send_raw(post_volume([b'Transfer-Encoding: chunked'], chunks),
+                                 method='POST')
+    assert_refused(resp, 400)
+    assert resp.json['badRequest']['message'] == 'The request body could not be read.'
+
+
+def test_body_shorter_than_its_content_length_is_400(shared_cloud, unchanged):
+    resp = shared_cloud.send_raw(post_volume([b'Content-Length: 100'], VOLUME),
+                                 method='POST')
+    assert_refused(resp, 400)
+
+
+def test_a_request_after_a_broken_chunked_body_is_not_served(shared_cloud, unchanged):
+    smuggled = (b'POST /v3/p1/volumes HTTP/1.1\r\nHost: x\r\nX-Auth-Token: u1:p1\r\n'
+                b'Content-Type: application/json\r\nContent-Length: 23\r\n\r\n' + VOLUME)
+    broken = raw_request(b'POST /v3/p1/volumes HTTP/1.1',
+                         [b'X-Auth-Token: u1:p1', b'Transfer-Encoding: chunked'],
+                         b'zz\r\n').replace(b'Connection: close', b'Connection: keep-alive')
+    received = answers_to(shared_cloud, broken + smuggled)
+    assert received.startswith(b'HTTP/1.1 400 ')
+    assert received.count(b'HTTP/1.1 ') == 1
+
+
+def test_a_valid_chunked_body_is_read(shared_cloud, project):
+    resp = shared_cloud.send_raw(post_volume(
+        [b'Transfer-Encoding: chunked'], b'5\r\n' + VOLUME[:5] + b'\r\n12\r\n' + VOLUME[5:]
+        + b'\r\n0\r\n\r\n', path=b'/v3/volumes').replace(b'u1:p1', b'u1:' + project.encode()),
+        method='POST')
+    assert resp.status == 202, resp
+
+
+@pytest.mark.parametrize('headers, message', [
+    ([b'Content-Length: 5', b'Content-Length: 23'],
+     'The request has conflicting Content-Length headers.'),
+    ([b'Content-Length: 23', b'Content-Length: 0'],
+     'The request has conflicting Content-Length headers.'),
+    ([b'Content-Length: 23', b'Transfer-Encoding: chunked'],
+     'The request has both Content-Length and Transfer-Encoding.'),
+    ([b'Content-Length: +23'], 'Malformed Content-Length header.'),
+    ([b'Content-Length: 2_3'], 'Malformed Content-Length header.'),
+    ([b'Content-Length: 5, 23'], 'Malformed Content-Length header.'),
+])
+def test_ambiguous_framing_is_400_and_closes(shared_cloud, unchanged, headers, message):
+    data = post_volume(headers, VOLUME)
+    resp = shared_cloud.send_raw(data, method='POST')
+    assert_refused(resp, 400)
+    assert resp.json['badRequest']['message'] == message
+    assert resp.headers['Connection'] == 'close'
+    # Nothing after the refusal is served: not the body, not a request inside it.
+    keep_alive = data.replace(b'Connection: close', b'Connection: keep-alive')
+    assert answers_to(shared_cloud, keep_alive + post_volume([], b'')).count(b'HTTP/1.1 ') == 1
+
+
+def test_identical_content_lengths_are_one(shared_cloud, project):
+    data = post_volume([b'Content-Length: 23', b'Content-Length: 23'], VOLUME,
+                       path=b'/v3/volumes').replace(b'u1:p1', b'u1:' + project.encode())
+    assert shared_cloud.send_raw(data, method='POST').status == 202
+
+
+def test_what_the_server_refuses_itself_is_json(shared_cloud, unchanged):
+    for data, code in [
+            (raw_request(b'GET /v3/p1/volumes/\xff\xfe HTTP/1.1'), 400),
+            (raw_request(b'GET /v3/p1/volumes HTTP/1.1', [b'Bad header line']), 400),
+            (raw_request(b'GET /v3/p1/volumes HTTP/9.1'), 505),
+            (post_volume([b'Transfer-Encoding: gzip'], VOLUME), 501)]:
+        assert_refused(shared_cloud.send_raw(data), code)
+
+
+@pytest.fixture
+def body_limit(shared_cloud):
+    """Sets ``[oslo_middleware] max_request_body_size`` to 64 bytes for one test."""
+    shared_cloud.conf.set_override('max_request_body_size', 64, group='oslo_middleware')
+    yield 64
+    shared_cloud.conf.clear_override('max_request_body_size', group='oslo_middleware')
+
+
+def test_body_over_the_default_limit_is_413(shared_cloud, unchanged):
+    body = b'{"volume": {"size": 1, "name": "%s"}}' % (b'x' * 114688)
+    resp = shared_cloud.request('POST', '/v3/p1/volumes', raw=body)
+    assert_refused(resp, 413)
+    assert resp.json['overLimit']['message'] == (
+        'Request is too large: the body is larger than 114688 bytes '
+        '(max_request_body_size).')
+
+
+@pytest.mark.parametrize('chunked', [False, True])
+def test_body_over_the_configured_limit_is_413(shared_cloud, unchanged, body_limit, chunked):
+    body = b'{"volume": {"size": 1, "description": "%s"}}' % (b'x' * 40)
+    assert len(body) > body_limit
+    if chunked:
+        framing, body = [b'Transfer-Encoding: chunked'], b'%x\r\n%s\r\n0\r\n\r\n' % (
+            len(body), body)
+    else:
+        framing = [b'Content-Length: %d' % len(body)]
+    resp = shared_cloud.send_raw(post_volume(framing, body), method='POST')
+    assert_refused(resp, 413)
+    assert 'larger than 64 bytes' in resp.json['overLimit']['message']
+
+
+def test_body_at_the_configured_limit_is_served(shared_cloud, project, body_limit):
+    body = b'{"volume": {"size": 1, "name": "%s"}}' % (b'x' * 29)
+    assert len(body) == body_limit
+    resp = shared_cloud.request('POST', '/v3/volumes', token='u1:' + project, raw=body)
+    assert resp.status == 202, resp
