@@ -1,11 +1,27 @@
 """Shared pytest fixtures: ``cloud`` is a live cinderlite on SQLite."""
 
+import pathlib
 import uuid
 
 import pytest
 
 from tests import drivers
 from tests import fixtures
+
+CEPH_TESTS = pathlib.Path(__file__).parent / 'functional' / 'ceph'
+
+
+def pytest_addoption(parser):
+    parser.addoption('--ceph', action='store_true',
+                     help='Run the tests on a real Ceph cluster (tests/functional/ceph), '
+                          'which they install and start: tox -e ceph.')
+
+
+def pytest_ignore_collect(collection_path, config):
+    """Only ``--ceph`` runs tests/functional/ceph, so the main suite stays fast."""
+    if not config.getoption('--ceph') and collection_path == CEPH_TESTS:
+        return True
+    return None
 
 
 @pytest.fixture(autouse=True)
