@@ -2,6 +2,8 @@
 
 from oslo_config import cfg
 
+from cinderlite.conf import rbd
+
 OPTS = [
     cfg.ListOpt('enabled_backends', default=['file'],
                 help='Backends this volume service runs, each configured in a '
@@ -32,8 +34,9 @@ def register_opts(conf):
 def register_backend_opts(conf, backend):
     """Register the per-backend options in the section named ``backend``."""
     conf.register_opts(BACKEND_OPTS, group=backend)
+    conf.register_opts(rbd.RBD_OPTS, group=backend)
     return conf[backend]
 
 
 def list_opts():
-    return [('DEFAULT', OPTS), ('file', BACKEND_OPTS)]
+    return [('DEFAULT', OPTS), ('file', BACKEND_OPTS), ('rbd', BACKEND_OPTS + rbd.RBD_OPTS)]

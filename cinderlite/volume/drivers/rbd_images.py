@@ -1,0 +1,145 @@
+"""librbd steps of the RBD driver: groups, group snapshots, clone chains, clean-up.
+
+Functions of an open I/O context (``ioctx``) or cluster connection; they let
+librbd's exceptions through (the driver turns them into backend errors).
+"""
+
+from oslo_log import log as logging
+
+try:  # the bindings come with Ceph (Debian: python3-rados, python3-rbd), not from PyPI
+    import rbd
+except ImportError:
+    rbd = None
+
+LOG = logging.getLogger(__name__)
+
+
+def group_snapshot_id(image, snap_name):
+    """The id of ``image``'s share of the group snapshot ``snap_name``.
+
+    :raises rbd.ImageNotFound: the image has no such group snapshot.
+    """
+    for snap in image.list_snaps():
+        if (snap.get('namespace') == rbd.RBD_SNAP_NAMESPACE_TYPE_GROUP
+                and snap['group']['snap_name'] == snap_name):
+            return snap['id']
+    raise rbd.ImageNotFound('image %s has no share of group snapshot %s'
+                            % (image.get_name(), snap_name))
+
+
+def can_clone_by_snapshot_id(ioctx):
+    """Whether librbd clones from a snapshot given by id (rbd_clone4, Ceph 19 "Squid").
+
+    The probe names a parent that does not exist: Pacific's binding refuses a
+    snapshot id before it calls librbd (InvalidArgument, "p_snapname must be a
+    string"), Squid's looks the parent up and does not find it.
+    """
+    try:
+        rbd.RBD().clone(ioctx, '.cinderlite-probe-parent', 0, ioctx, '.cinderlite-probe')
+    except rbd.InvalidArgument:
+        return False
+    except rbd.ImageNotFound:
+        return True
+    return True
+
+
+def undo(ioctx, names, group_name):
+    """Remove images and a group this call created; log what cannot be removed."""
+    if group_name:
+        try:
+            remove_group(ioctx, group_name)
+        except rbd.Error:
+            LOG.exception('Could not remove group %s after a failure', group_name)
+    for name in names:
+        try:
+            with rbd.Image(ioctx, name) as image:
+                leave_group(ioctx, image)
+            rbd.RBD().remove(ioctx, name)
+        except rbd.ImageNotFound:
+            pass
+        except rbd.Error:
+            LOG.exception('Could not remove image %s after a failure', name)
+
+
+def ensure_group(ioctx, name):
+    """Create RBD group ``name`` unless it exists; return whether it was created."""
+    try:
+        rbd.RBD().group_create(ioctx, name)
+    except (rbd.ObjectExists, rbd.ImageExists):
+        return False
+    return True
+
+
+def remove_group_snap(group, snap_name):
+    """Remove a group snapshot; an absent one is fine."""
+    try:
+        group.remove_snap(snap_name)
+    except (rbd.ObjectNotFound, rbd.ImageNotFound):
+        LOG.debug('Group snapshot %s was already gone', snap_name)
+
+
+def remove_group(ioctx, name):
+    """Remove a group (its snapshots go, its images stay); an absent one is fine."""
+    try:
+        rbd.RBD().group_remove(ioctx, name)
+    except (rbd.ObjectNotFound, rbd.ImageNotFound):
+        LOG.debug('Group %s was already gone', name)
+
+
+def join_group(ioctx, group_name, names):
+    """Make images ``names`` members of ``group_name`` (created if missing).
+
+    An image in another group leaves it first: an image is in one group at most.
+    """
+    ensure_group(ioctx, group_name)
+    group = rbd.Group(ioctx, group_name)
+    members = {m['name'] for m in group.list_images()}
+    for name in names:
+        if name in members:
+            continue
+        with rbd.Image(ioctx, name) as image:
+            leave_group(ioctx, image)
+        group.add_image(ioctx, name)
+
+
+def leave_group(ioctx, image):
+    """Take ``image`` out of the group it is in, if any (RBD.remove refuses members)."""
+    info = image.group()
+    if info.get('name'):
+        rbd.Group(ioctx, info['name']).remove_image(ioctx, image.get_name())
+
+
+def parent_of(image):
+    """``(pool name, image id)`` of a clone's parent (maybe in the trash), or None."""
+    try:
+        return image.get_parent_image_spec()['pool_name'], image.parent_id()
+    except rbd.ImageNotFound:
+        return None
+
+
+def clone_depth(cluster, ioctx, name):
+    """How many copy-on-write parents stand behind image ``name``."""
+    depth = 0
+    with rbd.Image(ioctx, name, read_only=True) as image:
+        parent = parent_of(image)
+    while parent is not None:
+        depth += 1
+        with cluster.open_ioctx(parent[0]) as parent_ioctx:
+            with rbd.Image(parent_ioctx, image_id=parent[1], read_only=True) as image:
+                parent = parent_of(image)
+    return depth
+
+
+def purge_trashed_parents(cluster, parent):
+    """Remove trashed ancestors whose last clone is gone, nearest first."""
+    while parent is not None:
+        pool, image_id = parent
+        with cluster.open_ioctx(pool) as ioctx:
+            try:
+                name = rbd.RBD().trash_get(ioctx, image_id)['name']
+                with rbd.Image(ioctx, image_id=image_id, read_only=True) as image:
+                    parent = parent_of(image)
+                rbd.RBD().trash_remove(ioctx, image_id)
+            except (rbd.ImageHasSnapshots, rbd.ImageBusy, rbd.ImageNotFound):
+                return  # not in the trash, or other clones still read from it
+        LOG.info('Removed trashed image %s: its last clone is gone', name)
