@@ -364,3 +364,8 @@ def running(home, **kwargs):
         yield cluster
     finally:
         cluster.stop()
+
+
+if __name__ == '__main__':
+    # .ci/run installs the packages before the tests: python3 -m tests.functional.ceph.cluster
+    ensure_packages(os.path.join(os.environ.get('TMPDIR', '/tmp'), 'cinderlite-ceph-apt.log'))
