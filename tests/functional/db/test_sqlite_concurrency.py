@@ -15,6 +15,7 @@ import threading
 import time
 
 import pytest
+import sqlalchemy as sa
 
 from cinderlite import context as cl_context
 from cinderlite import exception
@@ -147,3 +148,51 @@ def test_concurrent_reservations_never_over_commit(backend, tmp_path):
         assert outcomes.count(True) == limit
         usages = db_quotas.get_usages(new_context(), PROJECT)
         assert usages == {quota.VOLUMES: limit, quota.GIGABYTES: limit}
+
+
+def _dbapi_connections(engine, run):
+    """The DBAPI connections checked out while ``run()`` ran, in order."""
+    seen = []
+
+    def record(dbapi_conn, record, proxy):
+        seen.append(dbapi_conn)
+    sa.event.listen(engine, 'checkout', record)
+    try:
+        run()
+    finally:
+        sa.event.remove(engine, 'checkout', record)
+    return seen
+
+
+def test_sqlite_connections_are_reused_across_transactions(sqlite_conf):
+    engine = db_engine.get_engine()
+    seen = _dbapi_connections(engine, lambda: [reserve_after_reading(sqlite_conf)
+                                               for _ in range(3)])
+    assert len(seen) == 3 and len({id(conn) for conn in seen}) == 1
+
+
+def test_a_reused_connection_always_begins_its_transaction(sqlite_conf):
+    """A pooled connection returned with oslo.db's stale "in a transaction" marker.
+
+    oslo.db emits SQLite's BEGIN only when that marker is absent; a reused
+    connection that kept it would run the next transaction in autocommit,
+    with no BEGIN IMMEDIATE, and lose serialisation silently.
+    """
+    engine = db_engine.get_engine()
+    with engine.connect() as conn:
+        conn.info['in_transaction'] = True   # as a check-in without commit would leave it
+    statements, inside = [], []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+    sa.event.listen(engine, 'before_cursor_execute', record)
+    try:
+        ctx = new_context()
+        with db_engine.transaction(ctx):
+            quota.reserve(sqlite_conf, ctx, PROJECT, DELTAS)
+            with db_engine.reader(ctx) as session:
+                inside.append(session.connection().connection.dbapi_connection.in_transaction)
+    finally:
+        sa.event.remove(engine, 'before_cursor_execute', record)
+    assert statements[0] == 'BEGIN IMMEDIATE'
+    assert inside == [True]
