@@ -125,4 +125,7 @@ class APIRouter:
         if project_id is not None and context is not None \
                 and project_id != context.project_id:
             raise exception.MalformedRequestUrl()
+        if req.method == 'GET' and context is not None:
+            with self.services.reading(context):
+                return handler(req, **match)
         return handler(req, **match)

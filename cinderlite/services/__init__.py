@@ -5,6 +5,7 @@ in one transaction, then cast to the scheduler or a volume host. They never
 see webob, a driver or the manager.
 """
 
+from cinderlite.db import engine as db_engine
 from cinderlite.scheduler import rpcapi as scheduler_rpcapi
 from cinderlite.services import cgsnapshots
 from cinderlite.services import consistencygroups
@@ -32,3 +33,12 @@ class Services:
         self.groups = consistencygroups.ConsistencyGroupService(conf, scheduler, volume)
         self.cgsnapshots = cgsnapshots.CgSnapshotService(conf, volume)
         self.clones = group_clones.GroupCloneService(conf, volume)
+
+    @staticmethod
+    def reading(context):
+        """One read transaction for a whole request: every read on ``context`` joins it.
+
+        A show or a list then costs one transaction (one BEGIN, one
+        connection checkout) however many queries build its view.
+        """
+        return db_engine.reader(context)
