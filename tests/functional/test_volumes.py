@@ -182,16 +182,19 @@ def test_detail_view_has_the_3_0_fields_and_admin_fields_for_admins(shared_cloud
     created = call(shared_cloud, 'POST', project, '/volumes',
                    body={'volume': {'size': 1, 'name': 'view',
                                     'availability_zone': 'nova'}})
-    assert set(created.json['volume']) == VOLUME_FIELDS_3_0 | OWNER_FIELDS
+    # Cinder's create and update answers carry none of the os-vol-* attributes.
+    assert set(created.json['volume']) == VOLUME_FIELDS_3_0
     volume = fixtures.wait_status(shared_cloud, 'volumes', created.json['volume']['id'],
                                   'available', token='u1:' + project, project=project)
+    updated = call(shared_cloud, 'PUT', project, '/volumes/' + volume['id'],
+                   body={'volume': {'description': 'd'}}).json['volume']
+    assert set(updated) == VOLUME_FIELDS_3_0
     member_views = [volume,
-                    call(shared_cloud, 'GET', project, '/volumes/detail').json['volumes'][0],
-                    call(shared_cloud, 'PUT', project, '/volumes/' + volume['id'],
-                         body={'volume': {'description': 'd'}}).json['volume']]
+                    call(shared_cloud, 'GET', project, '/volumes/detail').json['volumes'][0]]
     for view in member_views:
         assert set(view) == VOLUME_FIELDS_3_0 | OWNER_FIELDS
         assert view['os-vol-tenant-attr:tenant_id'] == project
+    for view in member_views + [created.json['volume'], updated]:
         assert view['bootable'] == 'false' and view['volume_type'] == '__DEFAULT__'
         assert all(set(link) == {'href', 'rel'} for link in view['links'])
     links = {link['rel']: link['href'] for link in volume['links']}
@@ -204,6 +207,9 @@ def test_detail_view_has_the_3_0_fields_and_admin_fields_for_admins(shared_cloud
                       user='admin').json['volume']
     assert set(admin_view) == VOLUME_FIELDS_3_0 | OWNER_FIELDS | ADMIN_FIELDS
     assert admin_view['os-vol-host-attr:host'] == 'testhost@file#file'
+    admin_update = call(shared_cloud, 'PUT', project, '/volumes/' + volume['id'], user='admin',
+                        body={'volume': {'description': 'e'}}).json['volume']
+    assert set(admin_update) == VOLUME_FIELDS_3_0 | {'migration_status'}
 
     summary = call(shared_cloud, 'GET', project, '/volumes').json['volumes'][0]
     assert set(summary) == {'id', 'name', 'links'}

@@ -51,7 +51,9 @@ def create(req):
         context, body['volume_id'], name=body.get('name') or body.get('display_name'),
         description=body.get('description') or body.get('display_description'),
         force=wsgi.bool_param(body.get('force') or False), metadata=body.get('metadata'))
-    return wsgi.json_response({'snapshot': _render(req, [snapshot])[0]}, status=202)
+    # Like Cinder's, the answers of create and update carry no extended attributes.
+    return wsgi.json_response({'snapshot': _render(req, [snapshot], detailed=False)[0]},
+                              status=202)
 
 
 def update(req, snapshot_id):
@@ -64,7 +66,7 @@ def update(req, snapshot_id):
         if key in body or alias in body:
             values[key] = body.get(key, body.get(alias))
     snapshot = wsgi.services_of(req).snapshots.update(context, snapshot_id, values)
-    return wsgi.json_response({'snapshot': _render(req, [snapshot])[0]})
+    return wsgi.json_response({'snapshot': _render(req, [snapshot], detailed=False)[0]})
 
 
 def delete(req, snapshot_id):

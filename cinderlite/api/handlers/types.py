@@ -7,9 +7,9 @@ from cinderlite.api.views import types as view
 from cinderlite.policies import types as policies
 
 
-def _render(req, context, vtypes):
+def _render(req, context, vtypes, with_access=True):
     specs = wsgi.services_of(req).types.extra_specs(context, vtypes)
-    return [view.detail(context, t, specs[t.id]) for t in vtypes]
+    return [view.detail(context, t, specs[t.id], with_access) for t in vtypes]
 
 
 def _specs(specs):
@@ -69,7 +69,8 @@ def update(req, type_id):
             reason='Specify volume type name, description, is_public or a combination '
                    'thereof.')
     vtype = wsgi.services_of(req).types.update(context, type_id, values)
-    return wsgi.json_response({'volume_type': _render(req, context, [vtype])[0]})
+    return wsgi.json_response(
+        {'volume_type': _render(req, context, [vtype], with_access=False)[0]})
 
 
 def delete(req, type_id):

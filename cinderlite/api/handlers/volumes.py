@@ -10,10 +10,10 @@ from cinderlite.policies import volumes as policies
 FILTERS = ('name', 'status', 'bootable', 'availability_zone', 'consistencygroup_id')
 
 
-def _details(req, context, volumes):
-    """Detail views of ``volumes`` with types and metadata in one query each."""
+def _details(req, context, volumes, render=view.detail):
+    """``render`` views of ``volumes`` with types and metadata in one query each."""
     names, metadata = wsgi.services_of(req).volumes.describe(context, volumes)
-    return [view.detail(req, context, v, names, metadata[v.id]) for v in volumes]
+    return [render(req, context, v, names, metadata[v.id]) for v in volumes]
 
 
 def _list(req, detailed):
@@ -67,7 +67,8 @@ def create(req):
         source_volid=body.get('source_volid'),
         consistencygroup_id=body.get('consistencygroup_id'),
         metadata=body.get('metadata'), availability_zone=body.get('availability_zone'))
-    return wsgi.json_response({'volume': _details(req, context, [volume])[0]}, status=202)
+    return wsgi.json_response({'volume': _details(req, context, [volume], view.base)[0]},
+                              status=202)
 
 
 def update(req, volume_id):
@@ -83,7 +84,7 @@ def update(req, volume_id):
     volume = services.volumes.update(context, volume_id, values)
     if body.get('metadata') is not None:
         services.volumes.set_metadata(context, volume_id, body['metadata'], replace=True)
-    return wsgi.json_response({'volume': _details(req, context, [volume])[0]})
+    return wsgi.json_response({'volume': _details(req, context, [volume], view.base)[0]})
 
 
 def delete(req, volume_id):

@@ -1,4 +1,11 @@
-"""Volume views: the 3.0 field set of API.md section 10, admin fields for admins."""
+"""Volume views: the 3.0 field set of API.md section 10, as Cinder answers each call.
+
+Cinder builds a volume in two layers, and its answers differ by call:
+create (202) and update (PUT) answer the base view; show and the detail
+list add the attributes of its extensions: the owner's project for
+everyone, host and migration state for admins. Strict clients (tempest)
+refuse a field where Cinder has none.
+"""
 
 from cinderlite.api import views
 
@@ -8,7 +15,8 @@ def summary(req, volume):
             'links': views.links(req, 'volumes', volume.id, volume.project_id)}
 
 
-def detail(req, context, volume, type_names, metadata):
+def base(req, context, volume, type_names, metadata):
+    """The answer of create and update: no ``os-vol-*`` attributes."""
     body = {
         'id': volume.id, 'status': volume.status, 'size': volume.size,
         'availability_zone': volume.availability_zone,
@@ -23,10 +31,18 @@ def detail(req, context, volume, type_names, metadata):
         'consistencygroup_id': volume.consistencygroup_id, 'multiattach': False,
         'attachments': [],
         'links': views.links(req, 'volumes', volume.id, volume.project_id),
-        'os-vol-tenant-attr:tenant_id': volume.project_id,
     }
     if context.is_admin:
-        body.update({'os-vol-host-attr:host': volume.host, 'migration_status': None,
+        body['migration_status'] = None
+    return body
+
+
+def detail(req, context, volume, type_names, metadata):
+    """The answer of show and of the detail list: the base view and the extensions'."""
+    body = base(req, context, volume, type_names, metadata)
+    body['os-vol-tenant-attr:tenant_id'] = volume.project_id
+    if context.is_admin:
+        body.update({'os-vol-host-attr:host': volume.host,
                      'os-vol-mig-status-attr:migstat': None,
                      'os-vol-mig-status-attr:name_id': None})
     return body

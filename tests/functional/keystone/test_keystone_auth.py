@@ -187,8 +187,9 @@ def test_the_context_carries_the_tokens_user_project_and_request_id(auth_cloud, 
     assert created.status == 202, created
     volume = created.json['volume']
     assert volume['user_id'] == owner.user_id
-    assert volume['os-vol-tenant-attr:tenant_id'] == owner.project_id
     project_a.wait('volumes', volume['id'], 'error')
+    shown = owner.call(auth_cloud, 'GET', '/volumes/' + volume['id']).json['volume']
+    assert shown['os-vol-tenant-attr:tenant_id'] == owner.project_id
 
     def message():
         messages = owner.call(auth_cloud, 'GET', '/messages',
