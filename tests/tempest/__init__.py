@@ -1,0 +1,1 @@
+"""Tempest's volume API suite against cinderlite behind a real Keystone (tox -e tempest)."""
