@@ -24,6 +24,19 @@ BACKEND_OPTS = [
     cfg.StrOpt('volumes_dir',
                help='File driver: the directory of its volume files. Defaults to '
                     '$state_path/volumes/<backend>.'),
+    cfg.FloatOpt('max_over_subscription_ratio', default=20.0, min=1.0,
+                 help='How many times its usable capacity a thin-provisioning '
+                      'backend may provision: with 20.0, volumes whose sizes add '
+                      'up to 20 times the disk are accepted, because sparse '
+                      'volumes use only what is written to them. When the sizes '
+                      'of its volumes and snapshots reach this limit, volumes '
+                      'that need more fail with "No valid host". 1.0 never '
+                      'over-subscribes. Ignored by thick-provisioning backends.'),
+    cfg.IntOpt('reserved_percentage', default=0, min=0, max=100,
+               help='Percentage of the backend\'s total capacity kept out of '
+                    'reach of new volumes (headroom for growth of the volumes '
+                    'already there); it is taken off before '
+                    'max_over_subscription_ratio is applied.'),
 ]
 
 

@@ -144,6 +144,15 @@ def count_copies_in_flight(context, source_volids=(), snapshot_ids=()):
                 .filter(models.Volume.status == 'creating').scalar())
 
 
+def sum_sizes_by_host(context):
+    """``{host: GiB}``: the sizes of the volumes placed on each host, in any status."""
+    with engine.reader(context) as session:
+        rows = (session.query(models.Volume.host, sa.func.sum(models.Volume.size))
+                .filter(models.Volume.host.isnot(None))
+                .group_by(models.Volume.host).all())
+    return {host: float(total) for host, total in rows}
+
+
 def count_volumes_with_type(context, volume_type_id):
     with engine.reader(context) as session:
         return (session.query(sa.func.count(models.Volume.id))

@@ -1,5 +1,7 @@
 """Which backends may hold a volume or a group, and which of them is best."""
 
+from cinderlite.scheduler import capacity
+
 
 def backend_names_wanted(extra_specs_of_types):
     """The ``volume_backend_name`` values the given types' extra specs require."""
@@ -7,11 +9,11 @@ def backend_names_wanted(extra_specs_of_types):
             if specs.get('volume_backend_name')}
 
 
-def passes(host, wanted_backend_names, size_gb):
+def passes(host, wanted_backend_names, size_gb, thin=True):
     """A host passes when it is every wanted backend and has room for ``size_gb``."""
     if wanted_backend_names and wanted_backend_names != {host.backend_name}:
         return False
-    return host.free_capacity_gb >= size_gb
+    return host.capacity.refusal(size_gb, thin) is None
 
 
 def why_no_host(hosts, wanted_backend_names, size_gb, type_names):
@@ -31,14 +33,12 @@ def why_no_host(hosts, wanted_backend_names, size_gb, type_names):
         return ('volume types %s ask for different backends (%s), and no backend is all '
                 'of them; use volume types of one backend.' % (
                     ', '.join(sorted(type_names)), ', '.join(sorted(wanted_backend_names))))
-    return ('no backend that volume type %s may use has %s GB free; ask for a smaller '
-            'size or ask your cloud administrator for capacity.' % (
-                ', '.join(sorted(type_names)), size_gb))
+    return capacity.why_full(type_names, size_gb)
 
 
-def best_host(hosts, wanted_backend_names, size_gb):
-    """The passing host with the most free capacity, or None."""
-    candidates = [h for h in hosts if passes(h, wanted_backend_names, size_gb)]
+def best_host(hosts, wanted_backend_names, size_gb, thin=True):
+    """The passing host with the most room (Cinder's CapacityWeigher), or None."""
+    candidates = [h for h in hosts if passes(h, wanted_backend_names, size_gb, thin)]
     if not candidates:
         return None
-    return max(candidates, key=lambda h: (h.free_capacity_gb, h.pool_host))
+    return max(candidates, key=lambda h: (h.capacity.weight(thin), h.pool_host))

@@ -1,49 +1,32 @@
-"""Live volume backends as the scheduler sees them: reported stats minus recent placements."""
-
-import threading
+"""Live volume backends as the scheduler sees them: reported stats plus placements since."""
 
 from cinderlite.db import services as db_services
+from cinderlite.db import volumes as db_volumes
+from cinderlite.scheduler import capacity
 
 
 class HostState:
-    def __init__(self, service, capabilities, consumed_gb):
+    """One live backend: where a volume placed on it goes, and its capacity now."""
+
+    def __init__(self, service, capabilities, allocated_now_gb):
         self.service_host = service.host
         self.pool_host = capabilities.get('pool_host', service.host)
         self.backend_name = capabilities.get('volume_backend_name')
-        self.free_capacity_gb = float(capabilities.get('free_capacity_gb', 0)) - consumed_gb
-
-    def consume(self, size_gb):
-        self.free_capacity_gb -= size_gb
+        self.capacity = capacity.Capacity.from_report(capabilities, allocated_now_gb)
 
 
-class HostStateTracker:
-    """Free capacity per backend, charged for what was placed since its last report.
+def live_hosts(context, service_down_time):
+    """Every volume backend that is up, its capacity charged with what the database holds.
 
-    A backend reports its free space every ``report_interval``; without this
-    charge a burst of creations would all land on whichever backend reported
-    the most free space.
+    A placement is charged once its volume row names the host, so a caller
+    that places several volumes must write each host before it reads again.
     """
-
-    def __init__(self, conf):
-        self.conf = conf
-        self._lock = threading.Lock()
-        self._consumed = {}
-
-    def live_hosts(self, context):
-        hosts = []
-        for service in db_services.list_services(context, db_services.VOLUME_BINARY):
-            if not db_services.is_up(service, self.conf.service_down_time):
-                continue
-            seen, consumed = self._consumed.get(service.host, (None, 0))
-            if seen != service.capabilities:
-                consumed = 0
-                self._consumed[service.host] = (service.capabilities, 0)
-            hosts.append(HostState(service, db_services.capabilities_of(service),
-                                   consumed))
-        return hosts
-
-    def consume(self, host_state, size_gb):
-        with self._lock:
-            seen, consumed = self._consumed.get(host_state.service_host, (None, 0))
-            self._consumed[host_state.service_host] = (seen, consumed + size_gb)
-        host_state.consume(size_gb)
+    allocated = db_volumes.sum_sizes_by_host(context)
+    hosts = []
+    for service in db_services.list_services(context, db_services.VOLUME_BINARY):
+        if not db_services.is_up(service, service_down_time):
+            continue
+        capabilities = db_services.capabilities_of(service)
+        pool_host = capabilities.get('pool_host', service.host)
+        hosts.append(HostState(service, capabilities, allocated.get(pool_host, 0.0)))
+    return hosts

@@ -9,6 +9,7 @@ from cinderlite.db import engine as db_engine
 from cinderlite.db import groups as db_groups
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
+from cinderlite.scheduler import capacity
 from cinderlite.scheduler import filters
 from cinderlite.scheduler import host_state
 from cinderlite.volume import rpcapi as volume_rpcapi
@@ -20,9 +21,9 @@ class SchedulerManager:
 
     def __init__(self, conf, transport):
         self.conf = conf
-        self.tracker = host_state.HostStateTracker(conf)
         self.volume_rpcapi = volume_rpcapi.VolumeAPI(conf, transport)
-        # Placement decisions are serialised so two of them see each other's charge.
+        # Placement decisions are serialised, each writing its host before the
+        # next reads the capacity, so that each sees the others' volumes.
         self._lock = threading.Lock()
 
     @staticmethod
@@ -35,25 +36,27 @@ class SchedulerManager:
         volume = db_volumes.get_volume(ctx, volume_id)
         if volume.status != 'creating' or volume.host:
             return
-        wanted = filters.backend_names_wanted(
-            db_types.get_extra_specs(ctx, [volume.volume_type_id]).values())
+        specs = list(db_types.get_extra_specs(ctx, [volume.volume_type_id]).values())
+        wanted = filters.backend_names_wanted(specs)
+        thin = capacity.thin_requested(specs)
         with self._lock:
-            hosts = self.tracker.live_hosts(ctx)
-            host = filters.best_host(hosts, wanted, volume.size)
-            if host is not None:
-                self.tracker.consume(host, volume.size)
+            hosts = host_state.live_hosts(ctx, self.conf.service_down_time)
+            host = filters.best_host(hosts, wanted, volume.size, thin)
+            placed = host is not None and db_volumes.conditional_update(
+                ctx, volume_id, {'host': host.pool_host}, ['creating'], host=None)
         if host is None:
-            LOG.warning('No valid host for volume %s', volume_id)
+            _log_full_hosts(hosts, wanted, volume_id, volume.size, thin)
             reason = self._why_no_host(ctx, hosts, wanted, volume.size,
                                        [volume.volume_type_id])
+            LOG.warning('No valid host for volume %(id)s: %(reason)s',
+                        {'id': volume_id, 'reason': reason})
             with db_engine.transaction(ctx):    # the error and its reason, together
                 if db_volumes.conditional_update(ctx, volume_id, {'status': 'error'},
                                                  ['creating']):
                     message.record(ctx, volume.project_id, volume_id, 'VOLUME_000001',
                                    reason)
             return
-        if db_volumes.conditional_update(ctx, volume_id, {'host': host.pool_host},
-                                         ['creating'], host=None):
+        if placed:
             self.volume_rpcapi.create_volume(ctx, host.pool_host, volume_id)
 
     def create_consistencygroup(self, context, group_id):
@@ -65,7 +68,7 @@ class SchedulerManager:
         wanted = filters.backend_names_wanted(
             db_types.get_extra_specs(ctx, type_ids).values())
         with self._lock:
-            hosts = self.tracker.live_hosts(ctx)
+            hosts = host_state.live_hosts(ctx, self.conf.service_down_time)
             host = filters.best_host(hosts, wanted, 0)
         if host is None:
             LOG.warning('No valid host for group %s', group_id)
@@ -77,3 +80,14 @@ class SchedulerManager:
             return
         db_groups.update_group(ctx, group_id, {'host': host.pool_host})
         self.volume_rpcapi.create_consistencygroup(ctx, host.pool_host, group_id)
+
+
+def _log_full_hosts(hosts, wanted, volume_id, size_gb, thin):
+    """Tell the operator, backend by backend, why each one of the right name is full."""
+    for host in hosts:
+        if wanted and wanted != {host.backend_name}:
+            continue
+        why = host.capacity.refusal(size_gb, thin)
+        if why:
+            LOG.warning('Backend %(host)s cannot hold volume %(id)s: %(why)s',
+                        {'host': host.pool_host, 'id': volume_id, 'why': why})

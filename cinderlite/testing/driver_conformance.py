@@ -20,12 +20,21 @@ pytest collects the inherited ``test_*`` methods and hands each its own
 
 import json
 import numbers
+import unittest
 
 from cinderlite.testing import driver_harness
 from cinderlite.testing import driver_views as views
 
 TEXT_STATS = ('volume_backend_name', 'vendor_name', 'driver_version', 'storage_protocol')
 CAPACITY_STATS = ('total_capacity_gb', 'free_capacity_gb')
+# Optional (Cinder's thin-provisioning model); when reported, of these types.
+OPTIONAL_NUMBER_STATS = ('provisioned_capacity_gb', 'allocated_capacity_gb',
+                         'max_over_subscription_ratio', 'reserved_percentage')
+OPTIONAL_BOOLEAN_STATS = ('thin_provisioning_support', 'thick_provisioning_support')
+
+
+def _is_number(value):
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
 class DriverConformance(driver_harness.DriverHarness):
@@ -44,9 +53,15 @@ class DriverConformance(driver_harness.DriverHarness):
                     'stats[%r] must be a non-empty string, not %r' % (key, stats.get(key)))
             for key in CAPACITY_STATS:
                 value = stats.get(key)
-                is_number = isinstance(value, numbers.Real) and not isinstance(value, bool)
-                assert is_number and value >= 0, (
+                assert _is_number(value) and value >= 0, (
                     'stats[%r] must be a number of GiB, not %r' % (key, value))
+            for key in OPTIONAL_NUMBER_STATS:
+                value = stats.get(key, 0)
+                assert _is_number(value) and value >= 0, (
+                    'stats[%r] must be a number, not %r' % (key, value))
+            for key in OPTIONAL_BOOLEAN_STATS:
+                assert isinstance(stats.get(key, False), bool), (
+                    'stats[%r] must be True or False, not %r' % (key, stats[key]))
             assert stats['free_capacity_gb'] <= stats['total_capacity_gb'], (
                 'free_capacity_gb exceeds total_capacity_gb')
             # Volume types pick a backend by this name: another one would never match.
@@ -54,6 +69,32 @@ class DriverConformance(driver_harness.DriverHarness):
                 'volume_backend_name is %r, but this backend is %r'
                 % (stats['volume_backend_name'], driver.backend_name))
             json.dumps(stats)
+
+    def test_allocated_capacity_counts_the_volumes(self, tmp_path):
+        """The scheduler charges volumes placed since a report on top of its figures.
+
+        So ``allocated_capacity_gb`` must count exactly the volumes that exist
+        when the report is taken, and ``provisioned_capacity_gb`` at least them.
+        """
+        driver = self._setup(tmp_path)
+        before = driver.get_volume_stats(refresh=True)
+        if 'allocated_capacity_gb' not in before:
+            raise unittest.SkipTest('allocated_capacity_gb is not reported: the scheduler '
+                                    'counts every volume on top of provisioned_capacity_gb')
+        volume = self._volume(driver, size=2)
+        during = driver.get_volume_stats(refresh=True)
+        assert during['allocated_capacity_gb'] - before['allocated_capacity_gb'] == 2, (
+            'a 2 GiB volume moved allocated_capacity_gb from %r to %r' % (
+                before['allocated_capacity_gb'], during['allocated_capacity_gb']))
+        provisioned_before = before.get('provisioned_capacity_gb',
+                                        before['allocated_capacity_gb'])
+        provisioned = during.get('provisioned_capacity_gb', during['allocated_capacity_gb'])
+        assert provisioned - provisioned_before >= 2, (
+            'a 2 GiB volume moved provisioned_capacity_gb from %r to %r' % (
+                provisioned_before, provisioned))
+        driver.delete_volume(volume)
+        after = driver.get_volume_stats(refresh=True)
+        assert after['allocated_capacity_gb'] == before['allocated_capacity_gb']
 
     # -- volumes ---------------------------------------------------------------
 

@@ -57,6 +57,24 @@ class VolumeDriver(abc.ABC):
         Keys: ``volume_backend_name``, ``total_capacity_gb``,
         ``free_capacity_gb`` (numbers, GiB), ``driver_version``,
         ``vendor_name``, ``storage_protocol``. Called at every report.
+
+        Capacity follows Cinder's thin-provisioning model; each key below is
+        optional and has Cinder's default:
+
+        - ``allocated_capacity_gb``: the sizes of this backend's volumes that
+          the report counts (default 0). The scheduler adds the volumes placed
+          on the backend since, so count exactly the volumes that exist.
+        - ``provisioned_capacity_gb``: the sizes of everything provisioned,
+          volumes, snapshots and anything else (default
+          ``allocated_capacity_gb``).
+        - ``thin_provisioning_support`` (default False) and
+          ``thick_provisioning_support``.
+        - ``max_over_subscription_ratio`` (thin only; default 1.0) and
+          ``reserved_percentage`` (default 0): report the backend section's
+          options of these names.
+
+        ``total_capacity_gb`` or ``free_capacity_gb`` may be ``'infinite'`` or
+        ``'unknown'``: such a backend takes any size and is chosen last.
         """
 
     # -- single volumes -------------------------------------------------------
