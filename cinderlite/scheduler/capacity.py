@@ -21,6 +21,8 @@ import dataclasses
 import math
 
 UNLIMITED = ('infinite', 'unknown')
+# Cinder's default, for a thin backend whose report gives no ratio.
+DEFAULT_RATIO = 20.0
 
 
 def _gb(value):
@@ -50,31 +52,35 @@ class Capacity:
 
     @classmethod
     def from_report(cls, report, allocated_now_gb):
-        """The capacity of a backend whose ``report`` counted fewer volumes than exist.
+        """The capacity of a backend whose ``report`` may predate some of its volumes.
 
         ``allocated_now_gb``: the sizes of the backend's volumes in the
-        database now. The difference from the report's
-        ``allocated_capacity_gb`` is charged as Cinder charges a placement
-        (provisioned grows, free shrinks). Volumes deleted since
-        the report free their room at the next report, not before.
-        Missing keys take Cinder's defaults.
+        database now. What exceeds the report's ``allocated_capacity_gb`` was
+        placed since and is charged as Cinder charges a placement (provisioned
+        grows, free shrinks). A report without ``allocated_capacity_gb``
+        cannot say which volumes it counted, so its provisioned capacity is
+        taken as at least the database's volumes. Volumes deleted since the
+        report free their room at the next report, not before. Other missing
+        keys take Cinder's defaults.
         """
-        reported_allocated = _gb(report.get('allocated_capacity_gb', 0))
-        if not isinstance(reported_allocated, float):
-            reported_allocated = 0.0
-        charge = max(0.0, allocated_now_gb - reported_allocated)
-        provisioned = _gb(report.get('provisioned_capacity_gb', reported_allocated))
+        reported_allocated = _gb(report.get('allocated_capacity_gb'))
+        provisioned = _gb(report.get('provisioned_capacity_gb'))
         if not isinstance(provisioned, float):
-            provisioned = reported_allocated
+            provisioned = reported_allocated if isinstance(reported_allocated, float) else 0.0
+        if isinstance(reported_allocated, float):
+            charge = max(0.0, allocated_now_gb - reported_allocated)
+        else:
+            charge = max(0.0, allocated_now_gb - provisioned)
         free = _gb(report.get('free_capacity_gb'))
         if isinstance(free, float):
             free -= charge
         thin = report.get('thin_provisioning_support') is True
-        ratio = _gb(report.get('max_over_subscription_ratio', 1.0)) if thin else 1.0
+        ratio = _gb(report.get('max_over_subscription_ratio', DEFAULT_RATIO)) if thin else 1.0
         reserved = _gb(report.get('reserved_percentage', 0))
         return cls(total_gb=_gb(report.get('total_capacity_gb')), free_gb=free,
                    provisioned_gb=provisioned + charge, thin_support=thin,
-                   max_over_subscription_ratio=ratio if isinstance(ratio, float) else 1.0,
+                   max_over_subscription_ratio=(
+                       ratio if isinstance(ratio, float) else DEFAULT_RATIO),
                    reserved_percentage=reserved if isinstance(reserved, float) else 0.0)
 
     @property

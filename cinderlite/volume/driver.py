@@ -62,16 +62,17 @@ class VolumeDriver(abc.ABC):
         optional and has Cinder's default:
 
         - ``allocated_capacity_gb``: the sizes of this backend's volumes that
-          the report counts (default 0). The scheduler adds the volumes placed
-          on the backend since, so count exactly the volumes that exist.
+          the report counts. The scheduler adds the volumes placed on the
+          backend since, so count exactly the volumes that exist. Without
+          it, the scheduler counts at least the database's volumes.
         - ``provisioned_capacity_gb``: the sizes of everything provisioned,
           volumes, snapshots and anything else (default
           ``allocated_capacity_gb``).
         - ``thin_provisioning_support`` (default False) and
           ``thick_provisioning_support``.
-        - ``max_over_subscription_ratio`` (thin only; default 1.0) and
-          ``reserved_percentage`` (default 0): report the backend section's
-          options of these names.
+        - ``max_over_subscription_ratio`` (thin only) and
+          ``reserved_percentage``: the manager adds the backend section's
+          options of these names; report them only to override those.
 
         ``total_capacity_gb`` or ``free_capacity_gb`` may be ``'infinite'`` or
         ``'unknown'``: such a backend takes any size and is chosen last.

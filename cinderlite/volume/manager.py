@@ -55,9 +55,16 @@ class VolumeManager:
         recovery.resume_work_in_flight(self, ctx)
 
     def report_capabilities(self):
-        """What the heartbeat stores for the scheduler: the driver's stats and our pool."""
+        """What the heartbeat stores for the scheduler: the driver's stats and our pool.
+
+        The backend section's capacity options apply whatever the driver, unless
+        its report gives its own values.
+        """
         stats = dict(self.driver.get_volume_stats(refresh=True))
         stats['pool_host'] = self.host
+        options = self.driver.backend_conf
+        stats.setdefault('max_over_subscription_ratio', options.max_over_subscription_ratio)
+        stats.setdefault('reserved_percentage', options.reserved_percentage)
         return stats
 
     def cleanup(self):

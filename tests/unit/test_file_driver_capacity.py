@@ -7,13 +7,11 @@ from cinderlite.volume.drivers import file as file_driver
 GiB = 1024 ** 3
 
 
-def make_driver(tmp_path, **options):
+def make_driver(tmp_path):
     conf = cl_conf.new_conf()
     backend_conf = volume_conf.register_backend_opts(conf, 'file')
     conf([], default_config_files=[])
     conf.set_override('state_path', str(tmp_path))
-    for key, value in options.items():
-        conf.set_override(key, value, group='file')
     driver = file_driver.FileDriver(conf, backend_conf, 'file')
     driver.do_setup(None)
     return driver
@@ -30,12 +28,3 @@ def test_sparse_files_count_at_their_apparent_sizes(tmp_path):
     assert stats['allocated_capacity_gb'] == 3.0
     assert (stats['thin_provisioning_support'], stats['thick_provisioning_support']) == (
         True, False)
-    # Cinder's defaults for the backend section's options.
-    assert (stats['max_over_subscription_ratio'], stats['reserved_percentage']) == (20.0, 0)
-
-
-def test_the_backend_sections_options_are_reported(tmp_path):
-    driver = make_driver(tmp_path, max_over_subscription_ratio=1.5, reserved_percentage=10)
-    stats = driver.get_volume_stats(refresh=True)
-    assert (stats['max_over_subscription_ratio'], stats['reserved_percentage']) == (1.5, 10)
-    assert (stats['provisioned_capacity_gb'], stats['allocated_capacity_gb']) == (0, 0)

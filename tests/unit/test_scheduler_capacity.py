@@ -51,6 +51,17 @@ def test_a_report_that_counts_every_volume_charges_nothing_more():
     assert before.virtual_free_gb() == after.virtual_free_gb() == 470.0
 
 
+def test_a_report_without_allocated_capacity_counts_the_database_at_least():
+    """A driver that reports only what is provisioned (RBD) is not charged twice."""
+    report = {'total_capacity_gb': 10, 'free_capacity_gb': 10,
+              'provisioned_capacity_gb': 30, 'thin_provisioning_support': True}
+    assert capacity.Capacity.from_report(report, 30).provisioned_gb == 30.0
+    # Placed since the report: the database holds more than the report counted.
+    assert capacity.Capacity.from_report(report, 34).provisioned_gb == 34.0
+    # Cinder's default ratio for a thin backend whose report gives none.
+    assert capacity.Capacity.from_report(report, 34).virtual_free_gb() == 166.0
+
+
 def test_volumes_deleted_since_the_report_free_room_at_the_next_report():
     cap = capacity.Capacity.from_report(thin_report(provisioned=40, allocated=30), 20)
     assert cap.provisioned_gb == 40.0
@@ -138,7 +149,7 @@ def test_garbage_in_optional_keys_falls_back_to_cinders_defaults():
                   reserved_percentage={})
     cap = capacity.Capacity.from_report(report, 3)
     assert (cap.provisioned_gb, cap.max_over_subscription_ratio,
-            cap.reserved_percentage) == (3.0, 1.0, 0.0)
+            cap.reserved_percentage) == (3.0, 20.0, 0.0)
 
 
 def test_nothing_to_hold_always_fits():

@@ -146,9 +146,6 @@ class FileDriver(driver.VolumeDriver):
                 'allocated_capacity_gb': round(allocated / GiB, 2),
                 'thin_provisioning_support': True,
                 'thick_provisioning_support': False,
-                'max_over_subscription_ratio':
-                    self.backend_conf.max_over_subscription_ratio,
-                'reserved_percentage': self.backend_conf.reserved_percentage,
                 'consistencygroup_support': True}
 
     def _apparent_sizes(self):
