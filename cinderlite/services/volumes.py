@@ -34,9 +34,12 @@ class VolumeService:
         return db_volumes.list_volumes(context, filters, all_projects, **page)
 
     def describe(self, context, volumes):
-        """``(type names by id, metadata by volume id)`` for views, one query each."""
-        names = db_types.get_type_names(
-            context.elevated(), {v.volume_type_id for v in volumes})
+        """``(type names by id, metadata by volume id)`` for views, one query each.
+
+        Type names are read with the caller's own context (types belong to no
+        project), so both queries join the request's read transaction.
+        """
+        names = db_types.get_type_names(context, {v.volume_type_id for v in volumes})
         return names, db_volumes.get_metadata(context, [v.id for v in volumes])
 
     def create(self, context, size=None, name=None, description=None, volume_type=None,
