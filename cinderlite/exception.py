@@ -156,6 +156,10 @@ class ServiceNotFound(NotFound):
     msg_fmt = 'Service %(service_id)s could not be found.'
 
 
+class HostServiceNotFound(ServiceNotFound):
+    msg_fmt = 'Service %(binary)s could not be found on host %(host)s.'
+
+
 class Conflict(CinderliteException):
     msg_fmt = 'Conflict.'
     code = 409

@@ -14,10 +14,16 @@ from cinderlite import exception
 from cinderlite.api import faults
 from cinderlite.api import microversion
 from cinderlite.api import wsgi
+from cinderlite.api.handlers import availability_zones
+from cinderlite.api.handlers import capabilities
 from cinderlite.api.handlers import cgsnapshots
 from cinderlite.api.handlers import consistencygroups
+from cinderlite.api.handlers import extensions
+from cinderlite.api.handlers import hosts
 from cinderlite.api.handlers import messages
 from cinderlite.api.handlers import quota_sets
+from cinderlite.api.handlers import scheduler_stats
+from cinderlite.api.handlers import services
 from cinderlite.api.handlers import snapshots
 from cinderlite.api.handlers import types
 from cinderlite.api.handlers import versions
@@ -50,6 +56,15 @@ ROUTE_DECLARATIONS = {
     '/os-quota-sets/{target_project_id}': {'GET': quota_sets.show,
                                            'PUT': quota_sets.update,
                                            'DELETE': quota_sets.delete},
+    '/os-services': {'GET': services.index},
+    '/os-services/{service_action}': {'PUT': services.update},
+    '/os-hosts': {'GET': hosts.index},
+    '/os-hosts/{host_name}': {'GET': hosts.show},
+    '/os-availability-zone': {'GET': availability_zones.index},
+    '/extensions': {'GET': extensions.index},
+    '/extensions/{alias}': {'GET': extensions.show},
+    '/scheduler-stats/get_pools': {'GET': scheduler_stats.get_pools},
+    '/capabilities/{host_name}': {'GET': capabilities.show},
     '/messages': {'GET': messages.index},
     '/messages/{message_id}': {'GET': messages.show, 'DELETE': messages.delete},
     '/consistencygroups': {'GET': consistencygroups.index,

@@ -21,11 +21,12 @@ def db_version(conf):
 
 def service_list(conf):
     rows = db_services.list_services(cl_context.get_admin_context())
-    fmt = '%-22s %-30s %-6s %-8s %s'
-    print(fmt % ('Binary', 'Host', 'Zone', 'State', 'Updated At'))
+    fmt = '%-22s %-30s %-6s %-9s %-6s %s'
+    print(fmt % ('Binary', 'Host', 'Zone', 'Status', 'State', 'Updated At'))
     for svc in rows:
         state = ':-)' if db_services.is_up(svc, conf.service_down_time) else 'XXX'
-        print(fmt % (svc.binary, svc.host, 'nova', state,
+        status = 'disabled' if svc.disabled else 'enabled'
+        print(fmt % (svc.binary, svc.host, 'nova', status, state,
                      svc.heartbeat_at.isoformat() if svc.heartbeat_at else '-'))
 
 

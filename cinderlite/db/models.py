@@ -203,6 +203,7 @@ class Service(Base):
     topic: Mapped[str] = mapped_column(String(255))
     report_count: Mapped[int] = mapped_column(Integer, default=0)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    disabled_reason: Mapped[str | None] = mapped_column(String(255))
     capabilities: Mapped[str | None] = mapped_column(Text)
     heartbeat_at: Mapped[datetime.datetime | None] = mapped_column(Timestamp)
 

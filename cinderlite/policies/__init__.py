@@ -3,10 +3,14 @@
 import itertools
 
 from cinderlite.policies import base
+from cinderlite.policies import capabilities
 from cinderlite.policies import cgsnapshots
 from cinderlite.policies import consistencygroups
+from cinderlite.policies import hosts
 from cinderlite.policies import messages
 from cinderlite.policies import quota_sets
+from cinderlite.policies import scheduler_stats
+from cinderlite.policies import services
 from cinderlite.policies import snapshots
 from cinderlite.policies import types
 from cinderlite.policies import volumes
@@ -22,4 +26,8 @@ def list_rules():
         messages.list_rules(),
         consistencygroups.list_rules(),
         cgsnapshots.list_rules(),
+        services.list_rules(),
+        hosts.list_rules(),
+        scheduler_stats.list_rules(),
+        capabilities.list_rules(),
     ))

@@ -16,7 +16,8 @@ class HostState:
 
 
 def live_hosts(context, service_down_time):
-    """Every volume backend that is up, its capacity charged with what the database holds.
+    """Every volume backend that takes new work (up and enabled), its capacity
+    charged with what the database holds.
 
     A placement is charged once its volume row names the host, so a caller
     that places several volumes must write each host before it reads again.
@@ -24,7 +25,7 @@ def live_hosts(context, service_down_time):
     allocated = db_volumes.sum_sizes_by_host(context)
     hosts = []
     for service in db_services.list_services(context, db_services.VOLUME_BINARY):
-        if not db_services.is_up(service, service_down_time):
+        if not db_services.takes_new_work(service, service_down_time):
             continue
         capabilities = db_services.capabilities_of(service)
         pool_host = capabilities.get('pool_host', service.host)

@@ -7,11 +7,16 @@ see webob, a driver or the manager.
 
 from cinderlite.db import engine as db_engine
 from cinderlite.scheduler import rpcapi as scheduler_rpcapi
+from cinderlite.services import availability_zones
+from cinderlite.services import capabilities
 from cinderlite.services import cgsnapshots
 from cinderlite.services import consistencygroups
 from cinderlite.services import group_clones
+from cinderlite.services import hosts
 from cinderlite.services import messages
 from cinderlite.services import quotas
+from cinderlite.services import scheduler_stats
+from cinderlite.services import services
 from cinderlite.services import snapshots
 from cinderlite.services import types
 from cinderlite.services import volumes
@@ -33,6 +38,11 @@ class Services:
         self.groups = consistencygroups.ConsistencyGroupService(conf, scheduler, volume)
         self.cgsnapshots = cgsnapshots.CgSnapshotService(conf, volume)
         self.clones = group_clones.GroupCloneService(conf, volume)
+        self.services = services.ServiceStateService(conf)
+        self.hosts = hosts.HostService(conf)
+        self.availability_zones = availability_zones.AvailabilityZoneService(conf)
+        self.pools = scheduler_stats.SchedulerStatsService(conf)
+        self.capabilities = capabilities.CapabilityService()
 
     @staticmethod
     def reading(context):

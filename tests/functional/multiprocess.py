@@ -163,10 +163,12 @@ class Deployment:
 
     def service_state(self, service_host):
         """``:-)`` or ``XXX`` as ``cinderlite-manage service list`` shows ``service_host``."""
-        for line in self.manage('service', 'list').splitlines():
+        header, *rows = self.manage('service', 'list').splitlines()
+        state = header.split().index('State')
+        for line in rows:
             fields = line.split()
-            if len(fields) > 3 and fields[1] == service_host:
-                return fields[3]
+            if len(fields) > state and fields[1] == service_host:
+                return fields[state]
         return None
 
     def _own_config(self, name, sections):

@@ -33,6 +33,6 @@ def test_cinderlite_all_creates_its_sqlite_schema_on_first_start(tmp_path):
         assert server.request('GET', '/v3/p1/volumes').json == {'volumes': []}
         listing = _manage(server.config, 'service', 'list')
         assert 'cinderlite-volume' in listing and 'testhost@file' in listing
-        assert ':-)' in listing
+        assert ':-)' in listing and 'enabled' in listing
     finally:
         server.stop_quietly()

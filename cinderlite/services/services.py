@@ -1,0 +1,51 @@
+"""Service layer for os-services: the services table, as Cinder names and shows it."""
+
+import collections
+
+from cinderlite import exception
+from cinderlite.db import services as db_services
+from cinderlite.services import checks
+
+#: Cinder's names of our services. Clients filter on these (``binary=cinder-volume``),
+#: and os-hosts shows them as each host's service.
+CINDER_BINARIES = {db_services.SCHEDULER_BINARY: 'cinder-scheduler',
+                   db_services.VOLUME_BINARY: 'cinder-volume'}
+_OUR_BINARIES = {cinder: ours for ours, cinder in CINDER_BINARIES.items()}
+
+ServiceState = collections.namedtuple('ServiceState', [
+    'binary', 'host', 'zone', 'disabled', 'disabled_reason', 'up', 'updated_at'])
+
+
+def state_of(service, down_time):
+    """A service row as the API shows it: Cinder's binary name, up or down."""
+    return ServiceState(
+        binary=CINDER_BINARIES.get(service.binary, service.binary), host=service.host,
+        zone=checks.AVAILABILITY_ZONE, disabled=service.disabled,
+        disabled_reason=service.disabled_reason,
+        up=db_services.is_up(service, down_time),
+        updated_at=service.updated_at or service.created_at)
+
+
+class ServiceStateService:
+
+    def __init__(self, conf):
+        self.conf = conf
+
+    def list(self, context, host=None, binary=None):
+        """Every service (``host`` and ``binary`` filter as Cinder's do), as ServiceStates."""
+        if binary and binary not in _OUR_BINARIES:
+            return []
+        rows = db_services.list_services(context, binary=_OUR_BINARIES.get(binary),
+                                         host=host)
+        return [state_of(row, self.conf.service_down_time) for row in rows]
+
+    def set_disabled(self, context, host, binary, disabled, reason=None):
+        """Enable or disable one service; a disabled volume service takes no new work.
+
+        :raises HostServiceNotFound: (404) no service ``binary`` on ``host``.
+        """
+        row = db_services.set_disabled(context, host, _OUR_BINARIES.get(binary),
+                                       disabled, reason) if binary in _OUR_BINARIES else None
+        if row is None:
+            raise exception.HostServiceNotFound(binary=binary, host=host)
+        return state_of(row, self.conf.service_down_time)
