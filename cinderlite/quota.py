@@ -55,6 +55,14 @@ def volume_deltas(volumes, type_names):
     return deltas
 
 
+def gigabytes_deltas(gigabytes, type_name):
+    """The usage deltas of growing a volume of type ``type_name`` by ``gigabytes``."""
+    deltas = {GIGABYTES: gigabytes}
+    if type_name:
+        deltas[typed(GIGABYTES, type_name)] = gigabytes
+    return deltas
+
+
 def snapshot_deltas(snapshots, type_names):
     deltas = {SNAPSHOTS: 0, GIGABYTES: 0}
     for snap in snapshots:

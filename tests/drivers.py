@@ -29,6 +29,9 @@ class FailingDriver(file_driver.FileDriver):
     def create_consistencygroup_from_src(self, context, group, volumes, **kwargs):
         raise exception.VolumeBackendAPIException(data='group clone refused by the array')
 
+    def extend_volume(self, volume, new_size):
+        raise exception.VolumeBackendAPIException(data='the array has no room to grow')
+
 
 class PerVolumeCloneDriver(file_driver.FileDriver):
     """A driver without group cloning: the manager must fall back to volume by volume.

@@ -27,6 +27,7 @@ from cinderlite.api.handlers import services
 from cinderlite.api.handlers import snapshots
 from cinderlite.api.handlers import types
 from cinderlite.api.handlers import versions
+from cinderlite.api.handlers import volume_actions
 from cinderlite.api.handlers import volumes
 
 # Literal paths come before parameterised siblings so that they win.
@@ -35,6 +36,7 @@ ROUTE_DECLARATIONS = {
     '/volumes/detail': {'GET': volumes.detail},
     '/volumes/{volume_id}': {'GET': volumes.show, 'PUT': volumes.update,
                              'DELETE': volumes.delete},
+    '/volumes/{volume_id}/action': {'POST': volume_actions.action},
     '/volumes/{volume_id}/metadata': {'GET': volumes.show_metadata,
                                       'POST': volumes.update_metadata,
                                       'PUT': volumes.replace_metadata},

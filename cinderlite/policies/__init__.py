@@ -13,6 +13,7 @@ from cinderlite.policies import scheduler_stats
 from cinderlite.policies import services
 from cinderlite.policies import snapshots
 from cinderlite.policies import types
+from cinderlite.policies import volume_actions
 from cinderlite.policies import volumes
 
 
@@ -20,6 +21,7 @@ def list_rules():
     return list(itertools.chain(
         base.list_rules(),
         volumes.list_rules(),
+        volume_actions.list_rules(),
         snapshots.list_rules(),
         types.list_rules(),
         quota_sets.list_rules(),

@@ -19,6 +19,7 @@ from cinderlite.services import scheduler_stats
 from cinderlite.services import services
 from cinderlite.services import snapshots
 from cinderlite.services import types
+from cinderlite.services import volume_actions
 from cinderlite.services import volumes
 from cinderlite.volume import rpcapi as volume_rpcapi
 
@@ -31,6 +32,7 @@ class Services:
         scheduler = scheduler_rpcapi.SchedulerAPI(conf, transport)
         volume = volume_rpcapi.VolumeAPI(conf, transport)
         self.volumes = volumes.VolumeService(conf, scheduler, volume)
+        self.volume_actions = volume_actions.VolumeActionService(conf, volume, self.volumes)
         self.snapshots = snapshots.SnapshotService(conf, volume)
         self.types = types.TypeService()
         self.quotas = quotas.QuotaService(conf)

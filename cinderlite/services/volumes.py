@@ -18,6 +18,12 @@ from cinderlite.services import types as type_service
 LOG = logging.getLogger(__name__)
 
 DELETABLE = ('available', 'error', 'error_restoring', 'error_extending', 'error_managing')
+#: What an admin's force delete accepts: any status but ``deleting`` (already on
+#: its way) and ``in-use`` (attached).
+FORCE_DELETABLE = DELETABLE + (
+    'creating', 'attaching', 'detaching', 'reserved', 'maintenance', 'extending',
+    'error_deleting', 'awaiting-transfer', 'downloading', 'uploading', 'retyping',
+    'reverting', 'backing-up', 'restoring-backup', 'error_backing-up')
 
 class VolumeService:
     """What the volume handlers call; never sees webob, never opens a session."""
@@ -191,17 +197,22 @@ class VolumeService:
             db_volumes.update_volume(context, volume_id, values)
         return db_volumes.get_volume(context, volume_id)
 
-    def delete(self, context, volume_id):
+    def delete(self, context, volume_id, force=False):
         """Move the volume to ``deleting`` (only one racing request wins) and cast.
+
+        ``force`` (an admin's os-force_delete) ignores the status, but for
+        ``deleting`` and ``in-use``; every other rule stands.
 
         :raises InvalidVolume: (400) wrong status, in a group, has snapshots, or
             is the source of a clone in flight.
         """
         volume = db_volumes.get_volume(context, volume_id)
-        reason = ('Volume status must be available or error or error_restoring or '
-                  'error_extending or error_managing and must not be migrating, '
-                  'attached, belong to a group, have snapshots or be disassociated '
-                  'from snapshots after volume transfer.')
+        # Cinder's words; forced, the status part is empty (hence its double space).
+        reason = ('Volume %s must not be migrating, attached, belong to a group, have '
+                  'snapshots or be disassociated from snapshots after volume transfer.'
+                  % ('' if force else 'status must be available or error or '
+                     'error_restoring or error_extending or error_managing and'))
+        deletable = FORCE_DELETABLE if force else DELETABLE
         if (volume.consistencygroup_id
                 or db_snapshots.count_snapshots_of_volumes(context, [volume_id])):
             raise exception.InvalidVolume(reason=reason)
@@ -209,11 +220,12 @@ class VolumeService:
             raise exception.InvalidVolume(
                 reason='Volume %s is the source of a clone in progress.' % volume_id)
         if not volume.host:
-            self._delete_unplaced(context, volume, reason)
+            self._delete_unplaced(context, volume, reason,
+                                  FORCE_DELETABLE if force else ('error',))
             return
         with db_engine.transaction(context):
             if not db_volumes.conditional_update(context, volume_id, {'status': 'deleting'},
-                                                 DELETABLE, consistencygroup_id=None):
+                                                 deletable, consistencygroup_id=None):
                 raise exception.InvalidVolume(reason=reason)
             # Again under the row lock: a snapshot or clone begun since the checks
             # above held this row (db_volumes.hold_volume) and is now committed and counted.
@@ -228,12 +240,12 @@ class VolumeService:
             raise
 
     @db_engine.retry_on_deadlock
-    def _delete_unplaced(self, context, volume, reason):
+    def _delete_unplaced(self, context, volume, reason, deletable):
         """A volume no backend ever took has no data: drop it and refund here."""
         vtype = db_types.get_type(context.elevated(), volume.volume_type_id)
         with db_engine.transaction(context):
             if not db_volumes.conditional_update(context, volume.id,
-                                                 {'status': 'deleting'}, ('error',),
+                                                 {'status': 'deleting'}, deletable,
                                                  host=None):
                 raise exception.InvalidVolume(reason=reason)
             db_volumes.delete_volume(context, volume.id)

@@ -28,7 +28,7 @@ class VolumeManager:
     """Endpoint of ``cinderlite-volume`` for one backend: each method is one RPC call."""
 
     # The newest message version this manager accepts (volume/rpcapi.py's history).
-    target = messaging.Target(version='1.1')
+    target = messaging.Target(version='1.2')
 
     def __init__(self, conf, backend):
         self.conf = conf
@@ -77,6 +77,9 @@ class VolumeManager:
 
     def delete_volume(self, context, volume_id):
         self._volumes.delete(context.elevated(), volume_id)
+
+    def extend_volume(self, context, volume_id, new_size, old_size=None):
+        self._volumes.extend(context.elevated(), volume_id, new_size, old_size)
 
     def create_snapshot(self, context, snapshot_id):
         self._snapshots.create(context.elevated(), snapshot_id)

@@ -2,8 +2,9 @@
 
 Every operation of the manager is idempotent and keyed on a status, so the
 recovery re-drives each resource of this host still in a transitional status
-(``creating``, ``deleting``, ``updating``). Sources of clones cannot be deleted
-while a clone is in flight, so a resumed clone finds them as before.
+(``creating``, ``deleting``, ``extending``, ``updating``). Sources of clones
+cannot be deleted while a clone is in flight, so a resumed clone finds them as
+before.
 """
 
 import functools
@@ -52,12 +53,16 @@ def _work_in_flight(manager, ctx):
             # The membership change is already recorded; the driver call is redone.
             yield what, functools.partial(manager.update_consistencygroup, ctx, group.id,
                                           [], [])
-    for volume in db_volumes.get_stuck_volumes(ctx, prefix, ('creating', 'deleting')):
-        if volume.consistencygroup_id not in covered:
+    for volume in db_volumes.get_stuck_volumes(ctx, prefix,
+                                               ('creating', 'deleting', 'extending')):
+        what = '%s of volume %s' % (volume.status, volume.id)
+        if volume.status == 'extending':
+            # The row holds the new size (and its quota): growing to it again is safe.
+            yield what, functools.partial(manager.extend_volume, ctx, volume.id, volume.size)
+        elif volume.consistencygroup_id not in covered:
             operation = (manager.create_volume if volume.status == 'creating'
                          else manager.delete_volume)
-            yield ('%s of volume %s' % (volume.status, volume.id),
-                   functools.partial(operation, ctx, volume.id))
+            yield what, functools.partial(operation, ctx, volume.id)
     for snapshot in db_snapshots.get_stuck_snapshots(ctx, prefix, ('creating', 'deleting')):
         operation = (manager.create_snapshot if snapshot.status == 'creating'
                      else manager.delete_snapshot)

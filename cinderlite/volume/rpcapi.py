@@ -10,6 +10,9 @@ Version history:
   message can no longer disagree with it. The ids are still sent to 1.0
   managers, which need them: set ``[upgrade_levels] volume = 1.0`` until
   every volume service runs 1.1.
+* 1.2 - extend_volume(volume_id, new_size, old_size). A 1.1 manager cannot extend:
+  while ``[upgrade_levels] volume`` is below 1.2 an extend is refused (503)
+  before anything is written.
 
 A manager of version 1.x accepts every 1.y message with y <= x and refuses
 newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
@@ -21,7 +24,7 @@ from cinderlite import rpc
 
 
 class VolumeAPI:
-    RPC_API_VERSION = '1.1'
+    RPC_API_VERSION = '1.2'
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
@@ -75,3 +78,11 @@ class VolumeAPI:
             self._cast(context, host, 'create_consistencygroup_from_src',
                        group_id=group_id, cgsnapshot_id=cgsnapshot_id,
                        source_cg_id=source_cg_id)
+
+    def can_extend(self):
+        """Whether the volume services may be sent extend_volume (RPC 1.2)."""
+        return self.client.can_send_version('1.2')
+
+    def extend_volume(self, context, host, volume_id, new_size, old_size):
+        self._cast(context, host, 'extend_volume', version='1.2', volume_id=volume_id,
+                   new_size=new_size, old_size=old_size)

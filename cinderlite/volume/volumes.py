@@ -65,6 +65,42 @@ class VolumeOperations:
         self._forget_volume(ctx, volume)
         LOG.info('Deleted volume %s', volume_id)
 
+    def extend(self, ctx, volume_id, new_size, old_size):
+        """Grow an ``extending`` volume to the size the API wrote in its row.
+
+        On failure the volume is ``error_extending``; given ``old_size`` (an
+        API's request, not a resumed one) it is set back to it and the growth
+        refunded, in the same transaction.
+        """
+        volume = db_volumes.get_volume(ctx, volume_id)
+        if volume.status != 'extending' or volume.size != new_size:
+            return
+        try:
+            self.driver.extend_volume(Resource.of(volume), new_size)
+        except Exception as e:
+            message.record_failure(
+                ctx, e, 'Extending volume %s' % volume_id, volume, 'VOLUME_000004',
+                message.ASK_ADMIN, lambda: self._undo_growth(ctx, volume, old_size))
+            return
+        db_volumes.conditional_update(ctx, volume_id, {'status': 'available'}, ['extending'])
+        LOG.info('Extended volume %(id)s to %(size)s GiB', {'id': volume_id,
+                                                          'size': new_size})
+
+    @staticmethod
+    def _undo_growth(ctx, volume, old_size):
+        """``error_extending``, back at ``old_size`` with the growth refunded if known."""
+        values = {'status': 'error_extending'}
+        if old_size is not None:
+            values['size'] = old_size
+        if not db_volumes.conditional_update(ctx, volume.id, values, ['extending']):
+            return False
+        if old_size is not None:
+            name = db_types.get_type_names(ctx, {volume.volume_type_id}).get(
+                volume.volume_type_id)
+            quota.release(ctx, volume.project_id,
+                          quota.gigabytes_deltas(volume.size - old_size, name))
+        return True
+
     @db_engine.retry_on_deadlock
     def _forget_volume(self, ctx, volume):
         """forget() of one volume, as a transaction of its own (so it may retry)."""

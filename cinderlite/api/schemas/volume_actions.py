@@ -1,0 +1,24 @@
+"""Schemas of ``POST /volumes/{id}/action`` bodies: one action, its arguments."""
+
+from cinderlite.api import schemas
+
+#: The whole body: exactly one action, named by its key.
+ACTION = {'type': 'object', 'minProperties': 1, 'maxProperties': 1}
+
+ANYTHING = {}
+
+EXTEND = {'type': 'object', 'properties': {'new_size': {
+    'type': ['integer', 'string'], 'pattern': '^[0-9]{1,10}$', 'minimum': 1,
+    'maximum': schemas.MAX_INT}}, 'required': ['new_size']}
+
+RESET_STATUS = {'type': 'object', 'properties': {
+    'status': {'type': ['string', 'null'], 'maxLength': 255},
+    'attach_status': {'type': ['string', 'null'], 'enum': ['attached', 'detached', None]},
+    'migration_status': {'type': ['string', 'null'], 'maxLength': 255}},
+    'additionalProperties': False}
+
+SET_BOOTABLE = {'type': 'object', 'properties': {'bootable': schemas.BOOLEAN},
+                'required': ['bootable']}
+
+UPDATE_READONLY = {'type': 'object', 'properties': {'readonly': schemas.BOOLEAN},
+                   'required': ['readonly']}

@@ -1,0 +1,153 @@
+"""Service layer of volume actions: extend, reset status, force delete, flags, reserve.
+
+Each action moves the volume with a conditional update (racing requests
+cannot both win). An extend writes the new size, charges its quota and moves
+the volume to ``extending`` in one transaction, before the cast: usage always
+equals the sizes of the rows, and a volume service restarted mid-extend finds
+the size to finish with in the row.
+"""
+
+from cinderlite import exception
+from cinderlite import quota
+from cinderlite.db import engine as db_engine
+from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
+
+#: What os-reset_status may set (Cinder's volume statuses, but ``deleting``).
+RESETTABLE_STATUSES = (
+    'available', 'attaching', 'awaiting-transfer', 'backing-up', 'creating',
+    'detaching', 'downloading', 'error', 'error_backing-up', 'error_deleting',
+    'error_extending', 'error_managing', 'error_restoring', 'extending', 'in-use',
+    'maintenance', 'reserved', 'restoring-backup', 'retyping', 'reverting', 'uploading')
+
+
+class VolumeActionService:
+
+    def __init__(self, conf, volume_rpcapi, volumes):
+        self.conf = conf
+        self.volume_rpcapi = volume_rpcapi
+        self.volumes = volumes
+
+    def extend(self, context, volume_id, new_size):
+        """Charge the growth and move the volume to ``extending``, then cast.
+
+        :raises InvalidInput: (400) not larger than today.
+        :raises InvalidVolume: (400) not ``available``.
+        :raises OverQuota: (413) nothing is written.
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        if new_size <= volume.size:
+            raise exception.InvalidInput(
+                reason='New size for extend must be greater than current size. '
+                       '(current: %(size)s, extended: %(new_size)s).'
+                       % {'size': volume.size, 'new_size': new_size})
+        if volume.status != 'available' or not volume.host:
+            raise exception.InvalidVolume(
+                reason="Volume %s status must be '{'status': 'available'}' to extend, "
+                       "currently %s." % (volume_id, volume.status))
+        quota.check_volume_size(self.conf, context, volume.project_id, new_size)
+        if not self.volume_rpcapi.can_extend():
+            raise exception.ServiceUnavailable(
+                reason='the volume services are capped below RPC 1.2 ([upgrade_levels] '
+                       'volume) and cannot extend volumes yet')
+        deltas = self._growth(context, volume, new_size - volume.size)
+        self._start_extend(context, volume, new_size, deltas)
+        try:
+            self.volume_rpcapi.extend_volume(context, volume.host, volume_id, new_size,
+                                             volume.size)
+        except exception.ServiceUnavailable:
+            self._undo_extend(context, volume, deltas)
+            raise
+
+    @staticmethod
+    def _growth(context, volume, gigabytes):
+        name = db_types.get_type_names(context, {volume.volume_type_id}).get(
+            volume.volume_type_id)
+        return quota.gigabytes_deltas(gigabytes, name)
+
+    @db_engine.retry_on_deadlock
+    def _start_extend(self, context, volume, new_size, deltas):
+        with db_engine.transaction(context):
+            if not db_volumes.conditional_update(context, volume.id,
+                                                 {'status': 'extending', 'size': new_size},
+                                                 ['available']):
+                raise exception.InvalidVolume(
+                    reason="Volume %s status must be '{'status': 'available'}' to extend, "
+                           "currently %s." % (volume.id, volume.status))
+            quota.reserve(self.conf, context, volume.project_id, deltas)
+
+    @db_engine.retry_on_deadlock
+    def _undo_extend(self, context, volume, deltas):
+        with db_engine.transaction(context):
+            if db_volumes.conditional_update(context, volume.id,
+                                             {'status': 'available', 'size': volume.size},
+                                             ['extending']):
+                quota.release(context, volume.project_id, deltas)
+
+    def reset_status(self, context, volume_id, status=None, attach_status=None,
+                     migration_status=None):
+        """Write the status an admin asks for (a plain database write, as in Cinder).
+
+        :raises InvalidInput: (400) nothing asked, an unknown status, ``deleting``,
+            or ``in-use`` for a volume without attachments.
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        if status is None and attach_status is None and migration_status is None:
+            raise exception.BadRequest(
+                reason="Must specify 'status', 'attach_status' or 'migration_status' "
+                       "for update.")
+        if status == 'deleting':
+            raise exception.BadRequest(reason='Cannot reset-state to deleting')
+        if status is not None and status not in RESETTABLE_STATUSES:
+            raise exception.BadRequest(
+                reason='Volume status: %s is invalid, valid statuses are: (%s).'
+                       % (status, ', '.join(RESETTABLE_STATUSES)))
+        if status == 'in-use' or attach_status == 'attached':
+            # cinderlite has no attachments yet: no volume has one to be in use by.
+            raise exception.BadRequest(
+                reason='Cannot reset-state to in-use because volume does not have any '
+                       'attachments.')
+        if migration_status not in (None, 'none'):
+            raise exception.BadRequest(
+                reason='Migration status %s is invalid: this service migrates no '
+                       'volume.' % migration_status)
+        if status is not None:
+            db_volumes.update_volume(context, volume.id, {'status': status})
+
+    def force_delete(self, context, volume_id):
+        """Delete whatever the status (but ``deleting``); see VolumeService.delete."""
+        self.volumes.delete(context, volume_id, force=True)
+
+    def set_bootable(self, context, volume_id, bootable):
+        db_volumes.get_volume(context, volume_id)
+        db_volumes.update_volume(context, volume_id, {'bootable': bootable})
+
+    def update_readonly_flag(self, context, volume_id, readonly):
+        """Record the flag where Cinder shows it: the volume's ``readonly`` metadata.
+
+        :raises InvalidVolume: (400) the volume is not ``available``.
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        with db_engine.transaction(context):
+            db_volumes.hold_volume(context, volume, 'Volume %s' % volume_id)
+            if volume.status != 'available':
+                raise exception.InvalidVolume(
+                    reason='Volume %s status must be available to update readonly flag, '
+                           'but current status is: %s.' % (volume_id, volume.status))
+            db_volumes.set_metadata(context, volume_id,
+                                    {'readonly': 'True' if readonly else 'False'})
+
+    def reserve(self, context, volume_id):
+        """``available`` -> ``attaching``. :raises InvalidVolume: (400) otherwise."""
+        volume = db_volumes.get_volume(context, volume_id)
+        if not db_volumes.conditional_update(context, volume_id, {'status': 'attaching'},
+                                             ['available']):
+            raise exception.InvalidVolume(
+                reason='Volume status must be available to reserve, but the status is '
+                       '%s.' % volume.status)
+
+    def unreserve(self, context, volume_id):
+        """``attaching`` -> ``available`` (no attachment exists); anything else is left."""
+        db_volumes.get_volume(context, volume_id)
+        db_volumes.conditional_update(context, volume_id, {'status': 'available'},
+                                      ['attaching'])
