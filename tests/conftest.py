@@ -3,6 +3,8 @@
 import pathlib
 import uuid
 
+from hypothesis import HealthCheck
+from hypothesis import settings
 import pytest
 
 from tests import drivers
@@ -22,6 +24,18 @@ def pytest_ignore_collect(collection_path, config):
     if not config.getoption('--ceph') and collection_path == CEPH_TESTS:
         return True
     return None
+
+
+# Property tests (hypothesis) share a module's live cloud and draw the same
+# examples on every run, so CI is repeatable; ``--hypothesis-profile=explore``
+# draws new ones, and more.
+settings.register_profile(
+    'cinderlite', derandomize=True, max_examples=12, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                           HealthCheck.filter_too_much])
+settings.register_profile('explore', settings.get_profile('cinderlite'),
+                          derandomize=False, max_examples=200)
+settings.load_profile('cinderlite')
 
 
 @pytest.fixture(autouse=True)

@@ -198,7 +198,9 @@ class Cloud:
         """
         with socket.create_connection(('127.0.0.1', self.api.port), timeout=60) as sock:
             sock.sendall(data)
-            sock.shutdown(socket.SHUT_WR)
+            with contextlib.suppress(OSError):
+                # The server may have answered and closed already.
+                sock.shutdown(socket.SHUT_WR)
             resp = http.client.HTTPResponse(sock, method=method)
             resp.begin()
             return Response(resp.status, resp.headers, resp.read())
