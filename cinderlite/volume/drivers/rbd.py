@@ -28,9 +28,11 @@ Every call removes what it created when it fails, and never writes to a
 source image's data.
 """
 
+import collections
 from concurrent import futures
 import contextlib
 import json
+import threading
 
 from oslo_log import log as logging
 
@@ -83,8 +85,17 @@ class RBDDriver(driver.VolumeDriver):
         super().__init__(conf, backend_conf, backend)
         self.group_clone = None
         self._stats = None
+        # Group snapshots of one group, taken or removed at once, make librbd
+        # answer ImageBusy: this service does them one after the other.
+        self._group_locks = collections.defaultdict(threading.Lock)
+        self._group_locks_guard = threading.Lock()
 
     # -- names ------------------------------------------------------------------
+
+    def group_lock(self, group_name):
+        """The lock this service holds while it changes the snapshots of ``group_name``."""
+        with self._group_locks_guard:
+            return self._group_locks[group_name]
 
     def volume_name(self, volume_id):
         return self.backend_conf.volume_name_template % volume_id
@@ -228,14 +239,14 @@ class RBDDriver(driver.VolumeDriver):
             depth = rbd_images.clone_depth(cluster, ioctx, source)
             with rbd.Image(ioctx, source) as image:
                 if any(s['name'] == snap for s in image.list_snaps()):
-                    image.remove_snap(snap)
-                image.create_snap(snap)
+                    rbd_images.when_not_busy(image.remove_snap, snap)
+                rbd_images.when_not_busy(image.create_snap, snap)
                 try:
                     rbd.RBD().clone(ioctx, source, snap, ioctx, name)
                 finally:
                     # Clone format 2: the snapshot stays, in the trash namespace,
                     # only as long as the clone depends on it.
-                    image.remove_snap(snap)
+                    rbd_images.when_not_busy(image.remove_snap, snap)
             flatten = depth >= self.backend_conf.rbd_max_clone_depth
             self._finish(ioctx, name, volume, flatten)
         LOG.info('Cloned %(src)s to %(dst)s%(flat)s',
@@ -247,7 +258,7 @@ class RBDDriver(driver.VolumeDriver):
     def create_snapshot(self, snapshot):
         with self.connect() as (cluster, ioctx):
             with rbd.Image(ioctx, self.volume_name(snapshot.volume_id)) as image:
-                image.create_snap(self.snapshot_name(snapshot.id))
+                rbd_images.when_not_busy(image.create_snap, self.snapshot_name(snapshot.id))
 
     @_backend_errors('delete a snapshot')
     def delete_snapshot(self, snapshot):
@@ -258,7 +269,8 @@ class RBDDriver(driver.VolumeDriver):
                 with rbd.Image(ioctx, self.volume_name(snapshot.volume_id)) as image:
                     # With clones, clone format 2 keeps it in the trash namespace
                     # until the last of them goes.
-                    image.remove_snap(self.snapshot_name(snapshot.id))
+                    rbd_images.when_not_busy(image.remove_snap,
+                                             self.snapshot_name(snapshot.id))
             except rbd.ImageNotFound:
                 LOG.info('Snapshot %s was already gone', snapshot.id)
 
@@ -270,7 +282,7 @@ class RBDDriver(driver.VolumeDriver):
             rbd_images.undo(ioctx, [name], None)  # an earlier attempt's, cut off by a crash
             if snapshot.cgsnapshot_id:
                 self._from_group_snapshot(cluster, ioctx, source,
-                                          CGSNAPSHOT_NAME % snapshot.cgsnapshot_id, name)
+                                          CGSNAPSHOT_NAME % snapshot.cgsnapshot_id, volume)
                 flatten = None
             else:
                 rbd.RBD().clone(ioctx, source, self.snapshot_name(snapshot.id), ioctx, name)
@@ -318,17 +330,19 @@ class RBDDriver(driver.VolumeDriver):
     @_backend_errors('create a group snapshot')
     def create_cgsnapshot(self, context, cgsnapshot, snapshots):
         group_name = GROUP_NAME % cgsnapshot.consistencygroup_id
-        with self.connect() as (cluster, ioctx):
+        with self.connect() as (cluster, ioctx), self.group_lock(group_name):
             self._join_group(ioctx, group_name, [s.volume_id for s in snapshots])
-            rbd.Group(ioctx, group_name).create_snap(CGSNAPSHOT_NAME % cgsnapshot.id)
+            rbd_images.create_group_snap(rbd.Group(ioctx, group_name),
+                                         CGSNAPSHOT_NAME % cgsnapshot.id)
         return ({'status': 'available'},
                 [{'id': s.id, 'status': 'available'} for s in snapshots])
 
     @_backend_errors('delete a group snapshot')
     def delete_cgsnapshot(self, context, cgsnapshot, snapshots):
-        with self.connect() as (cluster, ioctx):
+        group_name = GROUP_NAME % cgsnapshot.consistencygroup_id
+        with self.connect() as (cluster, ioctx), self.group_lock(group_name):
             try:
-                group = rbd.Group(ioctx, GROUP_NAME % cgsnapshot.consistencygroup_id)
+                group = rbd.Group(ioctx, group_name)
             except (rbd.ObjectNotFound, rbd.ImageNotFound):
                 LOG.info('The group of cgsnapshot %s was already gone', cgsnapshot.id)
             else:
@@ -354,16 +368,19 @@ class RBDDriver(driver.VolumeDriver):
 
     def _group_from_group(self, cluster, ioctx, group, volumes, src_group, src_volumes):
         """Clone a live group through a temporary group snapshot: one consistent cut."""
-        src = rbd.Group(ioctx, GROUP_NAME % src_group.id)
+        src_name = GROUP_NAME % src_group.id
+        src = rbd.Group(ioctx, src_name)
         point = CLONE_POINT_NAME % group.id
-        self._join_group(ioctx, GROUP_NAME % src_group.id, [v.id for v in src_volumes])
-        rbd_images.remove_group_snap(src, point)  # an earlier attempt's, cut off by a crash
+        with self.group_lock(src_name):
+            self._join_group(ioctx, src_name, [v.id for v in src_volumes])
+            rbd_images.remove_group_snap(src, point)  # an earlier attempt's, cut off by a crash
+            rbd_images.create_group_snap(src, point)
         try:
-            src.create_snap(point)
             self._group_from_snapshot(cluster, ioctx, group, volumes,
                                       [self.volume_name(v.id) for v in src_volumes], point)
         finally:
-            rbd_images.remove_group_snap(src, point)
+            with self.group_lock(src_name):
+                rbd_images.remove_group_snap(src, point)
 
     def _group_from_snapshot(self, cluster, ioctx, group, volumes, sources, snap_name):
         """Make each of ``volumes`` from its source's share of group snapshot ``snap_name``.
@@ -380,12 +397,13 @@ class RBDDriver(driver.VolumeDriver):
             rbd.RBD().group_create(ioctx, group_name)
             with futures.ThreadPoolExecutor(workers, thread_name_prefix='rbd-copy') as pool:
                 jobs = [pool.submit(self._from_group_snapshot, cluster, ioctx, source,
-                                    snap_name, name) for name, source in zip(names, sources)]
+                                    snap_name, volume)
+                        for volume, source in zip(volumes, sources)]
                 for job in jobs:
                     job.result()
-            for volume, name in zip(volumes, names):
-                self._finish(ioctx, name, volume, None, join=False)
-            self._join_group(ioctx, group_name, [v.id for v in volumes])
+            group_images = rbd.Group(ioctx, group_name)
+            for name in names:  # new images: in no group yet
+                group_images.add_image(ioctx, name)
         except BaseException:
             rbd_images.undo(ioctx, names, group_name)
             raise
@@ -393,24 +411,31 @@ class RBDDriver(driver.VolumeDriver):
                  'by %(how)s', {'count': len(volumes), 'group': group.id, 'snap': snap_name,
                                 'how': self.group_clone})
 
-    def _from_group_snapshot(self, cluster, ioctx, source, snap_name, name):
-        """Make image ``name`` from ``source``'s share of group snapshot ``snap_name``."""
+    def _from_group_snapshot(self, cluster, ioctx, source, snap_name, volume):
+        """Make ``volume``'s image from ``source``'s share of group snapshot ``snap_name``."""
+        name = self.volume_name(volume.id)
         with rbd.Image(ioctx, source, read_only=True) as image:
             snap_id = rbd_images.group_snapshot_id(image, snap_name)
+            image.set_snap_by_id(snap_id)
+            flatten = False
             if self.group_clone == COW:
                 rbd.RBD().clone(ioctx, source, snap_id, ioctx, name)
                 depth = rbd_images.clone_depth(cluster, ioctx, source)
-                if depth >= self.backend_conf.rbd_max_clone_depth:
-                    with rbd.Image(ioctx, name) as clone:
-                        clone.flatten()
+                flatten = depth >= self.backend_conf.rbd_max_clone_depth
             else:
-                image.set_snap_by_id(snap_id)
                 image.copy(ioctx, name)
+            grow = image.size() < volume.size * GiB
+        if flatten or grow:
+            with rbd.Image(ioctx, name) as made:
+                if flatten:
+                    made.flatten()
+                if grow:
+                    made.resize(volume.size * GiB)
 
     def _join_group(self, ioctx, group_name, volume_ids):
         rbd_images.join_group(ioctx, group_name, [self.volume_name(i) for i in volume_ids])
 
-    def _finish(self, ioctx, name, volume, flatten, join=True):
+    def _finish(self, ioctx, name, volume, flatten):
         """Flatten, grow to ``volume.size`` and join the volume's group; remove it on failure."""
         try:
             with rbd.Image(ioctx, name) as image:
@@ -418,7 +443,7 @@ class RBDDriver(driver.VolumeDriver):
                     image.flatten()
                 if image.size() < volume.size * GiB:
                     image.resize(volume.size * GiB)
-            if join and volume.consistencygroup_id:
+            if volume.consistencygroup_id:
                 self._join_group(ioctx, GROUP_NAME % volume.consistencygroup_id, [volume.id])
         except BaseException:
             rbd_images.undo(ioctx, [name], None)

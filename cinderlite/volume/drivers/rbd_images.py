@@ -4,6 +4,8 @@ Functions of an open I/O context (``ioctx``) or cluster connection; they let
 librbd's exceptions through (the driver turns them into backend errors).
 """
 
+import time
+
 from oslo_log import log as logging
 
 try:  # the bindings come with Ceph (Debian: python3-rados, python3-rbd), not from PyPI
@@ -12,6 +14,37 @@ except ImportError:
     rbd = None
 
 LOG = logging.getLogger(__name__)
+
+BUSY_TRIES = 6
+
+
+def when_not_busy(call, *args):
+    """``call(*args)``, tried again after a pause while librbd answers ImageBusy.
+
+    A snapshot needs the exclusive lock of its image (of every member, for a
+    group snapshot). When another client of the same images (another
+    operation on the group, a writer handing its lock over) holds it at that
+    moment, librbd refuses instead of waiting.
+    """
+    for attempt in range(BUSY_TRIES):
+        try:
+            return call(*args)
+        except rbd.ImageBusy:
+            if attempt == BUSY_TRIES - 1:
+                raise
+            LOG.info('%s: an image is busy, trying again', getattr(call, '__name__', call))
+            time.sleep(0.05 * 2 ** attempt)
+
+
+def create_group_snap(group, snap_name):
+    """Take group snapshot ``snap_name``; what a busy attempt left goes before the next."""
+    def attempt():
+        try:
+            group.create_snap(snap_name)
+        except rbd.ImageBusy:
+            remove_group_snap(group, snap_name)
+            raise
+    when_not_busy(attempt)
 
 
 def group_snapshot_id(image, snap_name):
@@ -50,6 +83,9 @@ def undo(ioctx, names, group_name):
             remove_group(ioctx, group_name)
         except rbd.Error:
             LOG.exception('Could not remove group %s after a failure', group_name)
+    if len(names) > 1:  # one listing of the pool beats an open per absent image
+        present = set(rbd.RBD().list(ioctx))
+        names = [name for name in names if name in present]
     for name in names:
         try:
             with rbd.Image(ioctx, name) as image:
@@ -73,7 +109,7 @@ def ensure_group(ioctx, name):
 def remove_group_snap(group, snap_name):
     """Remove a group snapshot; an absent one is fine."""
     try:
-        group.remove_snap(snap_name)
+        when_not_busy(group.remove_snap, snap_name)
     except (rbd.ObjectNotFound, rbd.ImageNotFound):
         LOG.debug('Group snapshot %s was already gone', snap_name)
 

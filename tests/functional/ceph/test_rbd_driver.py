@@ -3,6 +3,8 @@ Cinder's names and clone rules, the trash, one RBD group snapshot per cgsnapshot
 clean failures, and crash consistency under concurrent writers.
 """
 
+from concurrent import futures
+
 import pytest
 import rbd
 
@@ -171,3 +173,28 @@ class TestRBDDriver(rbd_harness.RBDHarness):
             self._assert_holds(driver, clone, 'member-%d' % index, 'clone %d' % index)
         assert group_snaps(self.ioctx, group.id) == []
 
+    def test_group_snapshots_of_one_group_at_once(self, tmp_path):
+        """Concurrent cgsnapshots and clones of one group: librbd would answer ImageBusy."""
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver, count=4)
+
+        def snapshot_and_delete():
+            cgsnapshot = views.cgsnapshot(group)
+            snapshots = [views.snapshot(v, cgsnapshot_id=cgsnapshot.id) for v in volumes]
+            driver.create_cgsnapshot(self.context, cgsnapshot, snapshots)
+            driver.delete_cgsnapshot(self.context, cgsnapshot, snapshots)
+
+        def clone_and_delete():
+            new_group = views.group(self.host, source_cg_id=group.id)
+            clones = [views.volume(self.host, 1, consistencygroup_id=new_group.id,
+                                   source_volid=v.id) for v in volumes]
+            driver.create_consistencygroup_from_src(self.context, new_group, clones,
+                                                    src_group=group, src_volumes=volumes)
+            driver.delete_consistencygroup(self.context, new_group, clones)
+
+        with futures.ThreadPoolExecutor(6) as pool:
+            jobs = [pool.submit(snapshot_and_delete) for _ in range(4)]
+            jobs += [pool.submit(clone_and_delete) for _ in range(2)]
+            for job in jobs:
+                job.result()
+        assert group_snaps(self.ioctx, group.id) == []
