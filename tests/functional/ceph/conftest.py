@@ -13,7 +13,7 @@ import tempfile
 
 import pytest
 
-from tests.functional.ceph import cluster as ceph_cluster
+from cinderlite.testing import ceph_cluster
 
 _SETUP_ERROR = None
 rados = rbd = None
@@ -37,7 +37,7 @@ except ceph_cluster.CephUnavailable as e:
 
 @pytest.fixture(scope='session')
 def ceph(tmp_path_factory):
-    """A started :class:`~tests.functional.ceph.cluster.Cluster`, stopped after the session."""
+    """A started :class:`~cinderlite.testing.ceph_cluster.Cluster`, stopped after the session."""
     if _SETUP_ERROR:
         pytest.fail('Ceph cannot run here: %s' % _SETUP_ERROR, pytrace=False)
     cluster = ceph_cluster.Cluster(tmp_path_factory.mktemp('ceph'))

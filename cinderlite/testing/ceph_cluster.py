@@ -1,4 +1,4 @@
-"""A real single-node Ceph cluster for tests: Debian's packages, one mon, OSD and mgr.
+"""A real single-node Ceph cluster to test against: Debian's packages, one mon, OSD, mgr.
 
 :class:`Cluster` bootstraps a brand-new cluster under a directory of its own
 (1 mon and 1 mgr on 127.0.0.1, 1 OSD on ``memstore``, a RAM store that needs
@@ -263,7 +263,10 @@ class Cluster:
         stderr = open(os.path.join(self.home, 'log', name + '.stderr'), 'ab')
         with stderr:
             self.processes[name] = subprocess.Popen(
-                ['ceph-' + kind, '-f', '-c', self.conf_path, '-i', ident] + list(extra),
+                # setpriv: the daemon gets SIGTERM when this process dies (killed,
+                # cancelled), instead of living on.
+                ['setpriv', '--pdeathsig', 'TERM', '--', 'ceph-' + kind, '-f',
+                 '-c', self.conf_path, '-i', ident] + list(extra),
                 stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr, env=_clean_env())
 
     def _bootstrap(self):
@@ -367,5 +370,5 @@ def running(home, **kwargs):
 
 
 if __name__ == '__main__':
-    # .ci/run installs the packages before the tests: python3 -m tests.functional.ceph.cluster
+    # .ci/run installs the packages before the tests: python3 -m cinderlite.testing.ceph_cluster
     ensure_packages(os.path.join(os.environ.get('TMPDIR', '/tmp'), 'cinderlite-ceph-apt.log'))
