@@ -170,7 +170,11 @@ class RBDDriver(driver.VolumeDriver):
             ret, out, err = cluster.mon_command(json.dumps(
                 {'prefix': 'osd pool get-quota', 'pool': pool, 'format': 'json'}), b'')
             quota = json.loads(out).get('quota_max_bytes', 0) if ret == 0 else 0
-            provisioned = rbd.RBD().pool_stats_get(ioctx)['image_max_provisioned_bytes']
+            # Every image's size, the trashed ones' too (they hold data still):
+            # the pool may be shared, so this counts more than this backend's.
+            pool_stats = rbd.RBD().pool_stats_get(ioctx)
+            provisioned = (pool_stats['image_max_provisioned_bytes']
+                           + pool_stats['trash_max_provisioned_bytes'])
         used = pools[pool]['bytes_used']
         total = used + pools[pool]['max_avail']
         if quota:
@@ -182,6 +186,7 @@ class RBDDriver(driver.VolumeDriver):
                 'free_capacity_gb': round(free / GiB, 2),
                 'provisioned_capacity_gb': round(provisioned / GiB, 2),
                 'thin_provisioning_support': True,
+                'thick_provisioning_support': False,
                 'consistencygroup_support': True,
                 'consistent_group_snapshot_enabled': True,
                 'group_snapshot_clone': self.group_clone}
