@@ -12,7 +12,9 @@ The examples are derandomized so that CI sees the same ones each run; run
 to draw new ones (tests/conftest.py).
 """
 
+import importlib
 import json
+import pkgutil
 import re
 import urllib.parse
 
@@ -21,12 +23,8 @@ from hypothesis import strategies as st
 import pytest
 
 from cinderlite.api import router
-from cinderlite.api.schemas import cgsnapshots
-from cinderlite.api.schemas import consistencygroups
-from cinderlite.api.schemas import quota_sets
-from cinderlite.api.schemas import snapshots
-from cinderlite.api.schemas import types
-from cinderlite.api.schemas import volumes
+from cinderlite.api import schemas
+from cinderlite.api.handlers import volume_actions
 from tests import fixtures
 from tests.functional import bad_input_helpers as bad
 from tests.functional import groups_helpers as h
@@ -49,12 +47,15 @@ def _field_names(schema, found):
     return found
 
 
+SCHEMA_MODULES = [importlib.import_module('%s.%s' % (schemas.__name__, info.name))
+                  for info in pkgutil.iter_modules(schemas.__path__)]
+#: Every field (and envelope) any schema names, the volume actions, what
+#: handlers refuse by name, and the quota limits: the keys of the bodies drawn.
 FIELDS = sorted(_field_names(
-    [value for module in (volumes, snapshots, types, quota_sets, consistencygroups,
-                          cgsnapshots)
-     for name, value in vars(module).items() if name.isupper()],
-    # Beside the schemas: what handlers refuse by name, and the quota limits.
-    {'imageRef', 'backup_id', 'volumes', 'gigabytes', 'snapshots', 'consistencygroups'}))
+    [value for module in SCHEMA_MODULES for name, value in vars(module).items()
+     if name.isupper()],
+    set(volume_actions.ACTIONS) | {'imageRef', 'backup_id', 'volumes', 'gigabytes',
+                                   'snapshots', 'consistencygroups'}))
 
 # Strings that have broken something once, or could: empty, NUL, lone
 # surrogates, long, numeric edge cases, paths and SQL-ish text.
@@ -121,9 +122,7 @@ def body(draw):
     if kind == 'json':
         value = draw(JSON)
     else:
-        envelope = draw(st.sampled_from([
-            'volume', 'snapshot', 'volume_type', 'consistencygroup', 'cgsnapshot',
-            'quota_set', 'extra_specs', 'metadata', 'meta', 'consistencygroup-from-src']))
+        envelope = draw(st.sampled_from(FIELDS))
         value = {envelope: draw(st.dictionaries(st.sampled_from(FIELDS), JSON, max_size=5))}
     return json.dumps(value).encode()
 
