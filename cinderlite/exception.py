@@ -136,6 +136,10 @@ class VolumeMetadataNotFound(NotFound):
     msg_fmt = 'Volume %(volume_id)s has no metadata with key %(key)s.'
 
 
+class SnapshotMetadataNotFound(NotFound):
+    msg_fmt = 'Snapshot %(snapshot_id)s has no metadata with key %(key)s.'
+
+
 class ConsistencyGroupNotFound(NotFound):
     msg_fmt = 'ConsistencyGroup %(consistencygroup_id)s could not be found.'
 

@@ -21,6 +21,7 @@ from cinderlite.api.handlers import consistencygroups
 from cinderlite.api.handlers import extensions
 from cinderlite.api.handlers import hosts
 from cinderlite.api.handlers import messages
+from cinderlite.api.handlers import metadata
 from cinderlite.api.handlers import quota_sets
 from cinderlite.api.handlers import scheduler_stats
 from cinderlite.api.handlers import services
@@ -37,16 +38,22 @@ ROUTE_DECLARATIONS = {
     '/volumes/{volume_id}': {'GET': volumes.show, 'PUT': volumes.update,
                              'DELETE': volumes.delete},
     '/volumes/{volume_id}/action': {'POST': volume_actions.action},
-    '/volumes/{volume_id}/metadata': {'GET': volumes.show_metadata,
-                                      'POST': volumes.update_metadata,
-                                      'PUT': volumes.replace_metadata},
-    '/volumes/{volume_id}/metadata/{key}': {'GET': volumes.show_metadata_key,
-                                            'PUT': volumes.update_metadata_key,
-                                            'DELETE': volumes.delete_metadata_key},
+    '/volumes/{volume_id}/metadata': {'GET': metadata.VOLUMES.index,
+                                      'POST': metadata.VOLUMES.create,
+                                      'PUT': metadata.VOLUMES.update_all},
+    '/volumes/{volume_id}/metadata/{key}': {'GET': metadata.VOLUMES.show,
+                                            'PUT': metadata.VOLUMES.update,
+                                            'DELETE': metadata.VOLUMES.delete},
     '/snapshots': {'GET': snapshots.index, 'POST': snapshots.create},
     '/snapshots/detail': {'GET': snapshots.detail},
     '/snapshots/{snapshot_id}': {'GET': snapshots.show, 'PUT': snapshots.update,
                                  'DELETE': snapshots.delete},
+    '/snapshots/{snapshot_id}/metadata': {'GET': metadata.SNAPSHOTS.index,
+                                          'POST': metadata.SNAPSHOTS.create,
+                                          'PUT': metadata.SNAPSHOTS.update_all},
+    '/snapshots/{snapshot_id}/metadata/{key}': {'GET': metadata.SNAPSHOTS.show,
+                                                'PUT': metadata.SNAPSHOTS.update,
+                                                'DELETE': metadata.SNAPSHOTS.delete},
     '/types': {'GET': types.index, 'POST': types.create},
     '/types/{type_id}': {'GET': types.show, 'PUT': types.update, 'DELETE': types.delete},
     '/types/{type_id}/extra_specs': {'GET': types.show_extra_specs,

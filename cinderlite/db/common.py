@@ -72,6 +72,31 @@ def metadata_of(session, column, owner_ids):
     return result
 
 
+def set_metadata(session, column, owner_id, metadata, replace=False):
+    """Upsert ``metadata`` keys of one owner; with ``replace`` drop the keys not given.
+
+    ``column`` is the metadata model's owner column, as for metadata_of.
+    """
+    model = column.class_
+    existing = {row.key: row for row in session.query(model).filter(column == owner_id)}
+    for key, row in existing.items():
+        if key in metadata:
+            row.value = metadata[key]
+        elif replace:
+            session.delete(row)
+    new = [{column.key: owner_id, 'key': k, 'value': v, 'created_at': models.utcnow()}
+           for k, v in metadata.items() if k not in existing]
+    if new:
+        session.execute(sa.insert(model), new)
+
+
+def delete_metadata_key(session, column, owner_id, key):
+    """Delete one metadata key of one owner; returns whether it was there."""
+    model = column.class_
+    return session.execute(sa.delete(model).where(column == owner_id)
+                           .where(model.key == key)).rowcount == 1
+
+
 def list_rows(session, model, context, filters, all_projects, page):
     """Rows matching ``filters`` (exact match on columns), scoped and paginated.
 

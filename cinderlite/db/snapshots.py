@@ -112,6 +112,21 @@ def add_metadata(context, snapshot_id, metadata):
                               'created_at': models.utcnow()} for k, v in metadata.items()])
 
 
+def set_metadata(context, snapshot_id, metadata, replace=False):
+    """Upsert ``metadata`` keys; with ``replace`` drop the keys not given."""
+    with engine.writer(context) as session:
+        common.set_metadata(session, models.SnapshotMetadata.snapshot_id, snapshot_id,
+                            metadata, replace)
+
+
+def delete_metadata_key(context, snapshot_id, key):
+    """:raises SnapshotMetadataNotFound: (404) no such key."""
+    with engine.writer(context) as session:
+        if not common.delete_metadata_key(session, models.SnapshotMetadata.snapshot_id,
+                                          snapshot_id, key):
+            raise exception.SnapshotMetadataNotFound(snapshot_id=snapshot_id, key=key)
+
+
 def delete_snapshot(context, snapshot_id):
     """Delete one snapshot row and its metadata; returns whether it was still there."""
     with engine.writer(context) as session:

@@ -168,19 +168,8 @@ def get_metadata(context, volume_ids):
 def set_metadata(context, volume_id, metadata, replace=False):
     """Upsert ``metadata`` keys; with ``replace`` drop the keys not given."""
     with engine.writer(context) as session:
-        query = session.query(models.VolumeMetadata).filter(
-            models.VolumeMetadata.volume_id == volume_id)
-        existing = {row.key: row for row in query.all()}
-        for key, row in existing.items():
-            if key in metadata:
-                row.value = metadata[key]
-            elif replace:
-                session.delete(row)
-        new = [{'volume_id': volume_id, 'key': k, 'value': v,
-                'created_at': models.utcnow()}
-               for k, v in metadata.items() if k not in existing]
-        if new:
-            session.execute(sa.insert(models.VolumeMetadata), new)
+        common.set_metadata(session, models.VolumeMetadata.volume_id, volume_id, metadata,
+                            replace)
 
 
 def copy_metadata(context, pairs):
@@ -196,11 +185,8 @@ def copy_metadata(context, pairs):
 
 def delete_metadata_key(context, volume_id, key):
     with engine.writer(context) as session:
-        deleted = session.execute(
-            sa.delete(models.VolumeMetadata)
-            .where(models.VolumeMetadata.volume_id == volume_id)
-            .where(models.VolumeMetadata.key == key)).rowcount
-        if not deleted:
+        if not common.delete_metadata_key(session, models.VolumeMetadata.volume_id,
+                                          volume_id, key):
             raise exception.VolumeMetadataNotFound(volume_id=volume_id, key=key)
 
 

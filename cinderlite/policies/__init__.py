@@ -11,6 +11,7 @@ from cinderlite.policies import messages
 from cinderlite.policies import quota_sets
 from cinderlite.policies import scheduler_stats
 from cinderlite.policies import services
+from cinderlite.policies import snapshot_metadata
 from cinderlite.policies import snapshots
 from cinderlite.policies import types
 from cinderlite.policies import volume_actions
@@ -23,6 +24,7 @@ def list_rules():
         volumes.list_rules(),
         volume_actions.list_rules(),
         snapshots.list_rules(),
+        snapshot_metadata.list_rules(),
         types.list_rules(),
         quota_sets.list_rules(),
         messages.list_rules(),

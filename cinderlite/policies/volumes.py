@@ -8,6 +8,7 @@ GET_ALL = 'volume:get_all'
 UPDATE = 'volume:update'
 DELETE = 'volume:delete'
 GET_METADATA = 'volume:get_volume_metadata'
+CREATE_METADATA = 'volume:create_volume_metadata'
 UPDATE_METADATA = 'volume:update_volume_metadata'
 DELETE_METADATA = 'volume:delete_volume_metadata'
 ALL_TENANTS = 'volume:get_all_tenants'
@@ -26,10 +27,12 @@ RULES = [
     base.rule(GET_METADATA, base.ADMIN_OR_PROJECT_READER, 'Show volume metadata.',
               [('GET', '/volumes/{volume_id}/metadata'),
                ('GET', '/volumes/{volume_id}/metadata/{key}')]),
+    base.rule(CREATE_METADATA, base.ADMIN_OR_PROJECT_MEMBER,
+              'Add or update volume metadata keys.',
+              [('POST', '/volumes/{volume_id}/metadata')]),
     base.rule(UPDATE_METADATA, base.ADMIN_OR_PROJECT_MEMBER,
-              'Create or replace volume metadata.',
-              [('POST', '/volumes/{volume_id}/metadata'),
-               ('PUT', '/volumes/{volume_id}/metadata'),
+              'Replace volume metadata, or update one key.',
+              [('PUT', '/volumes/{volume_id}/metadata'),
                ('PUT', '/volumes/{volume_id}/metadata/{key}')]),
     base.rule(DELETE_METADATA, base.ADMIN_OR_PROJECT_MEMBER,
               'Delete a volume metadata key.',

@@ -105,3 +105,18 @@ class SnapshotService:
             db_snapshots.conditional_update(context, snapshot_id,
                                             {'status': snapshot.status}, ('deleting',))
             raise
+
+    def get_metadata(self, context, snapshot_id):
+        db_snapshots.get_snapshot(context, snapshot_id)
+        return db_snapshots.get_metadata(context, [snapshot_id])[snapshot_id]
+
+    def set_metadata(self, context, snapshot_id, metadata, replace=False):
+        """Merge ``metadata`` (or replace all keys); returns the snapshot's metadata."""
+        db_snapshots.get_snapshot(context, snapshot_id)
+        db_snapshots.set_metadata(context, snapshot_id, metadata, replace=replace)
+        return db_snapshots.get_metadata(context, [snapshot_id])[snapshot_id]
+
+    def delete_metadata(self, context, snapshot_id, key):
+        """:raises SnapshotMetadataNotFound: (404)."""
+        db_snapshots.get_snapshot(context, snapshot_id)
+        db_snapshots.delete_metadata_key(context, snapshot_id, key)

@@ -1,4 +1,4 @@
-"""Volume handlers: create, show, list, detail, update, delete, metadata."""
+"""Volume handlers: create, show, list, detail, update, delete (metadata: handlers.metadata)."""
 
 from cinderlite import exception
 from cinderlite.api import pagination
@@ -93,55 +93,3 @@ def delete(req, volume_id):
     context.can(policies.DELETE)
     wsgi.services_of(req).volumes.delete(context, volume_id)
     return wsgi.empty_response(202)
-
-
-def show_metadata(req, volume_id):
-    context = wsgi.context_of(req)
-    context.can(policies.GET_METADATA)
-    metadata = wsgi.services_of(req).volumes.get_metadata(context, volume_id)
-    return wsgi.json_response({'metadata': metadata})
-
-
-def _write_metadata(req, volume_id, replace):
-    context = wsgi.context_of(req)
-    context.can(policies.UPDATE_METADATA)
-    metadata = wsgi.json_body(req, schema.METADATA)['metadata'] or {}
-    result = wsgi.services_of(req).volumes.set_metadata(context, volume_id, metadata,
-                                                       replace=replace)
-    return wsgi.json_response({'metadata': result})
-
-
-def update_metadata(req, volume_id):
-    """POST /volumes/{id}/metadata: merge keys."""
-    return _write_metadata(req, volume_id, replace=False)
-
-
-def replace_metadata(req, volume_id):
-    """PUT /volumes/{id}/metadata: replace all keys."""
-    return _write_metadata(req, volume_id, replace=True)
-
-
-def show_metadata_key(req, volume_id, key):
-    context = wsgi.context_of(req)
-    context.can(policies.GET_METADATA)
-    metadata = wsgi.services_of(req).volumes.get_metadata(context, volume_id)
-    if key not in metadata:
-        raise exception.VolumeMetadataNotFound(volume_id=volume_id, key=key)
-    return wsgi.json_response({'meta': {key: metadata[key]}})
-
-
-def update_metadata_key(req, volume_id, key):
-    context = wsgi.context_of(req)
-    context.can(policies.UPDATE_METADATA)
-    meta = wsgi.json_body(req, schema.METADATA_ITEM)['meta']
-    if key not in meta:
-        raise exception.InvalidInput(reason='Request body and URI mismatch')
-    wsgi.services_of(req).volumes.set_metadata(context, volume_id, meta)
-    return wsgi.json_response({'meta': meta})
-
-
-def delete_metadata_key(req, volume_id, key):
-    context = wsgi.context_of(req)
-    context.can(policies.DELETE_METADATA)
-    wsgi.services_of(req).volumes.delete_metadata(context, volume_id, key)
-    return wsgi.empty_response(200)

@@ -19,11 +19,3 @@ UPDATE = schemas.envelope('volume', {
     'display_name': schemas.NAME, 'display_description': schemas.DESCRIPTION,
     'metadata': schemas.METADATA,
 })
-
-METADATA = {'type': 'object', 'properties': {'metadata': schemas.METADATA},
-            'required': ['metadata']}
-
-METADATA_ITEM = {'type': 'object', 'properties': {'meta': {
-    'type': 'object', 'minProperties': 1, 'maxProperties': 1,
-    'patternProperties': {'^.{1,255}$': {'type': 'string', 'maxLength': 255}},
-    'additionalProperties': False}}, 'required': ['meta']}
