@@ -132,6 +132,11 @@ class VolumeTypeExtraSpecNotFound(NotFound):
     msg_fmt = 'Volume Type %(volume_type_id)s has no extra specs with key %(key)s.'
 
 
+class VolumeTypeAccessNotFound(NotFound):
+    msg_fmt = ('Volume type access not found for %(volume_type_id)s / '
+               '%(project_id)s combination.')
+
+
 class VolumeMetadataNotFound(NotFound):
     msg_fmt = 'Volume %(volume_id)s has no metadata with key %(key)s.'
 
@@ -171,6 +176,11 @@ class Conflict(CinderliteException):
 
 class VolumeTypeExists(Conflict):
     msg_fmt = 'Volume Type %(name)s already exists.'
+
+
+class VolumeTypeAccessExists(Conflict):
+    msg_fmt = ('Volume type access for %(volume_type_id)s / %(project_id)s '
+               'combination already exists.')
 
 
 class OverQuota(CinderliteException):

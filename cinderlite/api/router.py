@@ -26,6 +26,7 @@ from cinderlite.api.handlers import quota_sets
 from cinderlite.api.handlers import scheduler_stats
 from cinderlite.api.handlers import services
 from cinderlite.api.handlers import snapshots
+from cinderlite.api.handlers import type_access
 from cinderlite.api.handlers import types
 from cinderlite.api.handlers import versions
 from cinderlite.api.handlers import volume_actions
@@ -56,6 +57,8 @@ ROUTE_DECLARATIONS = {
                                                 'DELETE': metadata.SNAPSHOTS.delete},
     '/types': {'GET': types.index, 'POST': types.create},
     '/types/{type_id}': {'GET': types.show, 'PUT': types.update, 'DELETE': types.delete},
+    '/types/{type_id}/action': {'POST': type_access.action},
+    '/types/{type_id}/os-volume-type-access': {'GET': type_access.index},
     '/types/{type_id}/extra_specs': {'GET': types.show_extra_specs,
                                      'POST': types.set_extra_specs},
     '/types/{type_id}/extra_specs/{key}': {'GET': types.show_extra_spec,

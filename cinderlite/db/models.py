@@ -62,6 +62,18 @@ class VolumeTypeExtraSpec(Base):
     value: Mapped[str | None] = mapped_column(String(255))
 
 
+class VolumeTypeProject(Base):
+    """A project given access to a private volume type."""
+
+    __tablename__ = 'volume_type_projects'
+    __table_args__ = (UniqueConstraint('volume_type_id', 'project_id',
+                                       name='uniq_volume_type_projects'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    volume_type_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('volume_types.id', ondelete='CASCADE'))
+    project_id: Mapped[str] = mapped_column(String(255))
+
+
 class ConsistencyGroup(Base):
     __tablename__ = 'consistencygroups'
     __table_args__ = (Index('ix_consistencygroups_project_created', 'project_id',

@@ -88,12 +88,62 @@ def get_default_type(context):
     return get_type_by_name_or_id(context, DEFAULT_TYPE_NAME)
 
 
-def list_types(context, include_private=False):
+def list_types(context, include_private=False, accessible_to=None):
+    """Public types, and private ones: all of them with ``include_private``,
+    else those project ``accessible_to`` was given access to."""
     with engine.reader(context) as session:
         query = session.query(models.VolumeType)
         if not include_private:
-            query = query.filter(models.VolumeType.is_public.is_(True))
+            visible = models.VolumeType.is_public.is_(True)
+            if accessible_to is not None:
+                visible = sa.or_(visible, models.VolumeType.id.in_(
+                    _accessible_type_ids(accessible_to)))
+            query = query.filter(visible)
         return query.order_by(models.VolumeType.name).all()
+
+
+def _accessible_type_ids(project_id):
+    return (sa.select(models.VolumeTypeProject.volume_type_id)
+            .where(models.VolumeTypeProject.project_id == project_id))
+
+
+def has_access(context, type_id, project_id):
+    """Whether ``project_id`` was given access to the (private) type ``type_id``."""
+    with engine.reader(context) as session:
+        return session.query(
+            _accessible_type_ids(project_id)
+            .where(models.VolumeTypeProject.volume_type_id == type_id).exists()).scalar()
+
+
+def list_access(context, type_id):
+    """The projects given access to ``type_id``, in the order they were given it."""
+    with engine.reader(context) as session:
+        return [row.project_id for row in session.query(models.VolumeTypeProject)
+                .filter(models.VolumeTypeProject.volume_type_id == type_id)
+                .order_by(models.VolumeTypeProject.id)]
+
+
+def add_access(context, type_id, project_id):
+    """:raises VolumeTypeAccessExists: (409) the project has access already."""
+    try:
+        with engine.writer(context) as session:
+            session.add(models.VolumeTypeProject(volume_type_id=type_id,
+                                                 project_id=project_id))
+    except db_exc.DBDuplicateEntry:
+        raise exception.VolumeTypeAccessExists(volume_type_id=type_id,
+                                               project_id=project_id)
+
+
+def remove_access(context, type_id, project_id):
+    """:raises VolumeTypeAccessNotFound: (404) the project had no access."""
+    with engine.writer(context) as session:
+        removed = session.execute(
+            sa.delete(models.VolumeTypeProject)
+            .where(models.VolumeTypeProject.volume_type_id == type_id)
+            .where(models.VolumeTypeProject.project_id == project_id)).rowcount
+    if not removed:
+        raise exception.VolumeTypeAccessNotFound(volume_type_id=type_id,
+                                                 project_id=project_id)
 
 
 def update_type(context, type_id, values):
@@ -110,15 +160,15 @@ def update_type(context, type_id, values):
 
 
 def delete_type(context, type_id):
-    """Delete a type and its specs; one a volume or group took meanwhile stays (400).
+    """Delete a type, its specs and access list; a type in use stays (400).
 
     The caller counted users first; a volume created since then holds a
     foreign key, which the database enforces here.
     """
     try:
         with engine.writer(context) as session:
-            session.execute(sa.delete(models.VolumeTypeExtraSpec)
-                            .where(models.VolumeTypeExtraSpec.volume_type_id == type_id))
+            for model in (models.VolumeTypeExtraSpec, models.VolumeTypeProject):
+                session.execute(sa.delete(model).where(model.volume_type_id == type_id))
             session.execute(sa.delete(models.VolumeType)
                             .where(models.VolumeType.id == type_id))
     except db_exc.DBReferenceError:

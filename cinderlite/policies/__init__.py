@@ -13,6 +13,7 @@ from cinderlite.policies import scheduler_stats
 from cinderlite.policies import services
 from cinderlite.policies import snapshot_metadata
 from cinderlite.policies import snapshots
+from cinderlite.policies import type_access
 from cinderlite.policies import types
 from cinderlite.policies import volume_actions
 from cinderlite.policies import volumes
@@ -26,6 +27,7 @@ def list_rules():
         snapshots.list_rules(),
         snapshot_metadata.list_rules(),
         types.list_rules(),
+        type_access.list_rules(),
         quota_sets.list_rules(),
         messages.list_rules(),
         consistencygroups.list_rules(),

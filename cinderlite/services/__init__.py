@@ -18,6 +18,7 @@ from cinderlite.services import quotas
 from cinderlite.services import scheduler_stats
 from cinderlite.services import services
 from cinderlite.services import snapshots
+from cinderlite.services import type_access
 from cinderlite.services import types
 from cinderlite.services import volume_actions
 from cinderlite.services import volumes
@@ -35,6 +36,7 @@ class Services:
         self.volume_actions = volume_actions.VolumeActionService(conf, volume, self.volumes)
         self.snapshots = snapshots.SnapshotService(conf, volume)
         self.types = types.TypeService()
+        self.type_access = type_access.TypeAccessService()
         self.quotas = quotas.QuotaService(conf)
         self.messages = messages.MessageService()
         self.groups = consistencygroups.ConsistencyGroupService(conf, scheduler, volume)

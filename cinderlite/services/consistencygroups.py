@@ -12,6 +12,7 @@ from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 from cinderlite.services import checks
+from cinderlite.services import types as type_service
 
 DELETABLE_GROUPS = ('available', 'error')
 # Force may also retry a delete the backend refused (Cinder's force ignores the
@@ -52,9 +53,7 @@ class ConsistencyGroupService:
         checks.check_availability_zone(availability_zone)
         types = db_types.get_types_by_names_or_ids(context, volume_types)
         for vtype, asked in zip(types, volume_types):
-            # As for volumes: a private type is an admin's, and missing for others.
-            if not vtype.is_public and not context.is_admin:
-                raise exception.VolumeTypeNotFoundByName(volume_type_name=asked)
+            type_service.require_access(context, vtype, asked)
         row = {'id': db_common.new_id(), 'project_id': context.project_id,
                'user_id': context.user_id, 'host': None,
                'availability_zone': checks.AVAILABILITY_ZONE, 'name': name,

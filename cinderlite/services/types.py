@@ -9,15 +9,22 @@ from cinderlite.db import volumes as db_volumes
 def get_usable_type(context, name_or_id):
     """The type ``name_or_id`` if the caller may see and use it.
 
-    Private types are for admins only (there are no access lists): for anyone
-    else one is missing, with the very same 404 as a type that does not exist.
+    A private type is for admins and the projects given access to it; for
+    anyone else it is missing, with the very same 404 as a type that does not
+    exist.
 
     :raises VolumeTypeNotFoundByName: (404).
     """
     vtype = db_types.get_type_by_name_or_id(context, name_or_id)
-    if not vtype.is_public and not context.is_admin:
-        raise exception.VolumeTypeNotFoundByName(volume_type_name=name_or_id)
+    require_access(context, vtype, name_or_id)
     return vtype
+
+
+def require_access(context, vtype, asked):
+    """:raises VolumeTypeNotFoundByName: (404) ``vtype`` is private and not the caller's."""
+    if not (vtype.is_public or context.is_admin
+            or db_types.has_access(context, vtype.id, context.project_id)):
+        raise exception.VolumeTypeNotFoundByName(volume_type_name=asked)
 
 
 class TypeService:
@@ -25,8 +32,17 @@ class TypeService:
     def get(self, context, type_id):
         return get_usable_type(context, type_id)
 
-    def get_all(self, context):
-        return db_types.list_types(context, include_private=context.is_admin)
+    def get_all(self, context, is_public=True):
+        """The types the caller may list, as Cinder filters them.
+
+        ``is_public`` True: public types and the private ones the caller's
+        project has access to; False: private types only; None: every type.
+        Only admins choose: everyone else always gets True.
+        """
+        if not context.is_admin or is_public:
+            return db_types.list_types(context, accessible_to=context.project_id)
+        vtypes = db_types.list_types(context, include_private=True)
+        return [t for t in vtypes if is_public is None or not t.is_public]
 
     def extra_specs(self, context, types):
         return db_types.get_extra_specs(context, [t.id for t in types])

@@ -1,5 +1,7 @@
 """Volume type handlers: everyone lists and shows; admins manage types and extra specs."""
 
+from oslo_utils import strutils
+
 from cinderlite import exception
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import types as schema
@@ -24,11 +26,31 @@ def _name(name):
     return name
 
 
+def _is_public_param(req):
+    """Cinder's ``is_public`` list filter: absent is True, ``none`` is None.
+
+    :raises BadRequest: (400) neither a boolean nor ``none``.
+    """
+    value = req.GET.get('is_public')
+    if value is None:
+        return True
+    if value.strip().lower() == 'none':
+        return None
+    try:
+        return strutils.bool_from_string(value, strict=True)
+    except ValueError:
+        raise exception.BadRequest(reason='Invalid is_public filter [%s]' % value) from None
+
+
 def index(req):
-    """GET /types: 200 (private types for admins only)."""
+    """GET /types: 200; 400 a bad ``is_public``.
+
+    Public types and the private ones the caller's project has access to;
+    admins may ask for ``is_public=false`` (private only) or ``none`` (all).
+    """
     context = wsgi.context_of(req)
     context.can(policies.GET_ALL)
-    vtypes = wsgi.services_of(req).types.get_all(context)
+    vtypes = wsgi.services_of(req).types.get_all(context, _is_public_param(req))
     return wsgi.json_response({'volume_types': _render(req, context, vtypes)})
 
 
