@@ -15,7 +15,7 @@ PLACEHOLDER = re.compile(r'{(fresh_)?(\w+)}')
 # What the admin reads to tell whether a call changed a resource of each kind.
 WATCHED = {
     'volume': ['/volumes/%s', '/volumes/%s/metadata'],
-    'snapshot': ['/snapshots/%s'],
+    'snapshot': ['/snapshots/%s', '/snapshots/%s/metadata'],
     'type': ['/types/%s', '/types/%s/extra_specs'],
     'private_type': ['/types/%s'],
     'group': ['/consistencygroups/%s'],
@@ -101,6 +101,9 @@ class ProjectResources:
         return ok(self.admin.call(self.cloud, 'POST', '/types', body=body),
                   200)['volume_type']['id']
 
+    def make_private_type(self):
+        return self.make_type(public=False)
+
     def make_volume(self, group=None, vtype=None, wait='available'):
         body = {'volume': {'size': 1, 'name': unique('vol'), 'volume_type': vtype or self.type,
                            'consistencygroup_id': group, 'metadata': {'k': 'v'}}}
@@ -110,7 +113,8 @@ class ProjectResources:
         return volume_id
 
     def make_snapshot(self):
-        body = {'snapshot': {'volume_id': self.shared['volume'], 'name': unique('snap')}}
+        body = {'snapshot': {'volume_id': self.shared['volume'], 'name': unique('snap'),
+                             'metadata': {'k': 'v'}}}
         snapshot_id = ok(self.owner.call(self.cloud, 'POST', '/snapshots', body=body),
                          202)['snapshot']['id']
         self.wait('snapshots', snapshot_id)

@@ -53,6 +53,7 @@ TYPES_MANAGE = 'volume_extension:types_manage'
 SPECS_INDEX = 'volume_extension:types_extra_specs:index'
 SPECS_MANAGE = 'volume_extension:types_extra_specs:manage'
 QUOTAS_SHOW = 'volume_extension:quotas:show'
+TYPE_ACCESS_LIST = 'volume_extension:volume_type_access:get_all_for_type'
 
 ROUTES = [
     read('GET', '/volumes/{volume}', 'volume:get'),
@@ -60,7 +61,7 @@ ROUTES = [
           body={'volume': {'name': 'renamed'}}),
     write('DELETE', '/volumes/{fresh_volume}', 'volume:delete', 202),
     read('GET', '/volumes/{volume}/metadata', 'volume:get_volume_metadata'),
-    write('POST', '/volumes/{volume}/metadata', 'volume:update_volume_metadata', 200,
+    write('POST', '/volumes/{volume}/metadata', 'volume:create_volume_metadata', 200,
           body={'metadata': {'k2': 'v2'}}),
     write('PUT', '/volumes/{volume}/metadata', 'volume:update_volume_metadata', 200,
           body={'metadata': {'k': 'v'}}),
@@ -73,7 +74,17 @@ ROUTES = [
     write('PUT', '/snapshots/{snapshot}', 'volume:update_snapshot', 200,
           body={'snapshot': {'name': 'renamed'}}),
     write('DELETE', '/snapshots/{fresh_snapshot}', 'volume:delete_snapshot', 202),
-    # Public types are everyone's; private ones only the admin's (no access lists).
+    read('GET', '/snapshots/{snapshot}/metadata', 'volume:get_snapshot_metadata'),
+    write('POST', '/snapshots/{snapshot}/metadata', 'volume:update_snapshot_metadata', 200,
+          body={'metadata': {'k2': 'v2'}}),
+    write('PUT', '/snapshots/{snapshot}/metadata', 'volume:update_snapshot_metadata', 200,
+          body={'metadata': {'k': 'v'}}),
+    read('GET', '/snapshots/{snapshot}/metadata/k', 'volume:get_snapshot_metadata'),
+    write('PUT', '/snapshots/{snapshot}/metadata/k', 'volume:update_snapshot_metadata', 200,
+          body={'meta': {'k': 'v2'}}),
+    write('DELETE', '/snapshots/{fresh_snapshot}/metadata/k',
+          'volume:delete_snapshot_metadata', 200),
+    # Public types are everyone's; private ones the admin's and those given access.
     Route('GET', '/types/{type}', 'volume_extension:type_get', admin=200, reader=200,
           other=200, owner=200),
     Route('GET', '/types/{private_type}', 'volume_extension:type_get', admin=200,
@@ -87,6 +98,13 @@ ROUTES = [
     admin_only('GET', '/types/{type}/extra_specs/k', SPECS_INDEX, 200),
     admin_only('PUT', '/types/{type}/extra_specs/k', SPECS_MANAGE, 200, body={'k': 'v3'}),
     admin_only('DELETE', '/types/{fresh_type}/extra_specs/k', SPECS_MANAGE, 202),
+    admin_only('GET', '/types/{private_type}/os-volume-type-access', TYPE_ACCESS_LIST, 200),
+    admin_only('POST', '/types/{fresh_private_type}/action',
+               'volume_extension:volume_type_access:addProjectAccess', 202,
+               body={'addProjectAccess': {'project': 'someone'}}),
+    admin_only('POST', '/types/{fresh_private_type}/action',
+               'volume_extension:volume_type_access:removeProjectAccess', 404,
+               body={'removeProjectAccess': {'project': 'someone'}}),
     read('GET', '/consistencygroups/{group}', 'consistencygroup:get'),
     write('PUT', '/consistencygroups/{group}', 'consistencygroup:update', 202,
           body={'consistencygroup': {'name': 'renamed'}}),
