@@ -65,6 +65,10 @@ class InvalidCgSnapshot(Invalid):
     msg_fmt = 'Invalid CgSnapshot: %(reason)s'
 
 
+class VolumeTypeEncryptionExists(Invalid):
+    msg_fmt = 'Volume type encryption for type %(type_id)s already exists.'
+
+
 class InvalidQuotaValue(Invalid):
     msg_fmt = '%(reason)s'
 
@@ -135,6 +139,10 @@ class VolumeTypeExtraSpecNotFound(NotFound):
 class VolumeTypeAccessNotFound(NotFound):
     msg_fmt = ('Volume type access not found for %(volume_type_id)s / '
                '%(project_id)s combination.')
+
+
+class VolumeTypeEncryptionNotFound(NotFound):
+    msg_fmt = 'Volume type encryption for type %(type_id)s does not exist.'
 
 
 class VolumeMetadataNotFound(NotFound):

@@ -18,6 +18,7 @@ from cinderlite.api.handlers import availability_zones
 from cinderlite.api.handlers import capabilities
 from cinderlite.api.handlers import cgsnapshots
 from cinderlite.api.handlers import consistencygroups
+from cinderlite.api.handlers import encryption
 from cinderlite.api.handlers import extensions
 from cinderlite.api.handlers import hosts
 from cinderlite.api.handlers import messages
@@ -59,6 +60,10 @@ ROUTE_DECLARATIONS = {
     '/types/{type_id}': {'GET': types.show, 'PUT': types.update, 'DELETE': types.delete},
     '/types/{type_id}/action': {'POST': type_access.action},
     '/types/{type_id}/os-volume-type-access': {'GET': type_access.index},
+    '/types/{type_id}/encryption': {'GET': encryption.index, 'POST': encryption.create},
+    '/types/{type_id}/encryption/{encryption_id}': {'GET': encryption.show,
+                                                    'PUT': encryption.update,
+                                                    'DELETE': encryption.delete},
     '/types/{type_id}/extra_specs': {'GET': types.show_extra_specs,
                                      'POST': types.set_extra_specs},
     '/types/{type_id}/extra_specs/{key}': {'GET': types.show_extra_spec,

@@ -74,6 +74,19 @@ class VolumeTypeProject(Base):
     project_id: Mapped[str] = mapped_column(String(255))
 
 
+class Encryption(Base):
+    """How the volumes of a type are encrypted (Cinder's ``encryption`` table)."""
+
+    __tablename__ = 'encryption'
+    encryption_id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    volume_type_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('volume_types.id', ondelete='CASCADE'), unique=True)
+    provider: Mapped[str] = mapped_column(String(255))
+    control_location: Mapped[str] = mapped_column(String(255))
+    cipher: Mapped[str | None] = mapped_column(String(255))
+    key_size: Mapped[int | None] = mapped_column(Integer)
+
+
 class ConsistencyGroup(Base):
     __tablename__ = 'consistencygroups'
     __table_args__ = (Index('ix_consistencygroups_project_created', 'project_id',

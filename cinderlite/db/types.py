@@ -160,14 +160,15 @@ def update_type(context, type_id, values):
 
 
 def delete_type(context, type_id):
-    """Delete a type, its specs and access list; a type in use stays (400).
+    """Delete a type, its specs, access list and encryption; one in use stays (400).
 
     The caller counted users first; a volume created since then holds a
     foreign key, which the database enforces here.
     """
     try:
         with engine.writer(context) as session:
-            for model in (models.VolumeTypeExtraSpec, models.VolumeTypeProject):
+            for model in (models.VolumeTypeExtraSpec, models.VolumeTypeProject,
+                          models.Encryption):
                 session.execute(sa.delete(model).where(model.volume_type_id == type_id))
             session.execute(sa.delete(models.VolumeType)
                             .where(models.VolumeType.id == type_id))

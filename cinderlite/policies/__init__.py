@@ -6,6 +6,7 @@ from cinderlite.policies import base
 from cinderlite.policies import capabilities
 from cinderlite.policies import cgsnapshots
 from cinderlite.policies import consistencygroups
+from cinderlite.policies import encryption
 from cinderlite.policies import hosts
 from cinderlite.policies import messages
 from cinderlite.policies import quota_sets
@@ -28,6 +29,7 @@ def list_rules():
         snapshot_metadata.list_rules(),
         types.list_rules(),
         type_access.list_rules(),
+        encryption.list_rules(),
         quota_sets.list_rules(),
         messages.list_rules(),
         consistencygroups.list_rules(),

@@ -11,6 +11,7 @@ from cinderlite.services import availability_zones
 from cinderlite.services import capabilities
 from cinderlite.services import cgsnapshots
 from cinderlite.services import consistencygroups
+from cinderlite.services import encryption
 from cinderlite.services import group_clones
 from cinderlite.services import hosts
 from cinderlite.services import messages
@@ -37,6 +38,7 @@ class Services:
         self.snapshots = snapshots.SnapshotService(conf, volume)
         self.types = types.TypeService()
         self.type_access = type_access.TypeAccessService()
+        self.encryption = encryption.EncryptionService()
         self.quotas = quotas.QuotaService(conf)
         self.messages = messages.MessageService()
         self.groups = consistencygroups.ConsistencyGroupService(conf, scheduler, volume)

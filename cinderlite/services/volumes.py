@@ -7,6 +7,7 @@ from cinderlite import hosts
 from cinderlite import quota
 from cinderlite import statuses
 from cinderlite.db import common as db_common
+from cinderlite.db import encryption as db_encryption
 from cinderlite.db import engine as db_engine
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
@@ -40,13 +41,17 @@ class VolumeService:
         return db_volumes.list_volumes(context, filters, all_projects, **page)
 
     def describe(self, context, volumes):
-        """``(type names by id, metadata by volume id)`` for views, one query each.
+        """What views show besides the rows, one query each.
 
-        Type names are read with the caller's own context (types belong to no
-        project), so both queries join the request's read transaction.
+        ``(type names by id, metadata by volume id, ids of encrypted types)``.
+        Types and encryption are read with the caller's own context (they
+        belong to no project), so every query joins the request's read
+        transaction.
         """
-        names = db_types.get_type_names(context, {v.volume_type_id for v in volumes})
-        return names, db_volumes.get_metadata(context, [v.id for v in volumes])
+        type_ids = {v.volume_type_id for v in volumes}
+        names = db_types.get_type_names(context, type_ids)
+        return (names, db_volumes.get_metadata(context, [v.id for v in volumes]),
+                db_encryption.encrypted_type_ids(context, type_ids))
 
     def create(self, context, size=None, name=None, description=None, volume_type=None,
                snapshot_id=None, source_volid=None, consistencygroup_id=None,

@@ -11,9 +11,10 @@ FILTERS = ('name', 'status', 'bootable', 'availability_zone', 'consistencygroup_
 
 
 def _details(req, context, volumes, render=view.detail):
-    """``render`` views of ``volumes`` with types and metadata in one query each."""
-    names, metadata = wsgi.services_of(req).volumes.describe(context, volumes)
-    return [render(req, context, v, names, metadata[v.id]) for v in volumes]
+    """``render`` views of ``volumes`` with types, metadata and encryption in one query each."""
+    names, metadata, encrypted = wsgi.services_of(req).volumes.describe(context, volumes)
+    return [render(req, context, v, names, metadata[v.id], v.volume_type_id in encrypted)
+            for v in volumes]
 
 
 def _list(req, detailed):

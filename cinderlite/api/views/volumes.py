@@ -15,7 +15,7 @@ def summary(req, volume):
             'links': views.links(req, 'volumes', volume.id, volume.project_id)}
 
 
-def base(req, context, volume, type_names, metadata):
+def base(req, context, volume, type_names, metadata, encrypted):
     """The answer of create and update: no ``os-vol-*`` attributes."""
     body = {
         'id': volume.id, 'status': volume.status, 'size': volume.size,
@@ -27,7 +27,7 @@ def base(req, context, volume, type_names, metadata):
         'snapshot_id': volume.snapshot_id, 'source_volid': volume.source_volid,
         'metadata': metadata, 'user_id': volume.user_id,
         'bootable': 'true' if volume.bootable else 'false',
-        'encrypted': False, 'replication_status': None,
+        'encrypted': encrypted, 'replication_status': None,
         'consistencygroup_id': volume.consistencygroup_id, 'multiattach': False,
         'attachments': [],
         'links': views.links(req, 'volumes', volume.id, volume.project_id),
@@ -37,9 +37,9 @@ def base(req, context, volume, type_names, metadata):
     return body
 
 
-def detail(req, context, volume, type_names, metadata):
+def detail(req, context, volume, type_names, metadata, encrypted):
     """The answer of show and of the detail list: the base view and the extensions'."""
-    body = base(req, context, volume, type_names, metadata)
+    body = base(req, context, volume, type_names, metadata, encrypted)
     body['os-vol-tenant-attr:tenant_id'] = volume.project_id
     if context.is_admin:
         body.update({'os-vol-host-attr:host': volume.host,
