@@ -69,6 +69,14 @@ class VolumeTypeEncryptionExists(Invalid):
     msg_fmt = 'Volume type encryption for type %(type_id)s already exists.'
 
 
+class InvalidQoSSpecs(Invalid):
+    msg_fmt = 'Invalid qos specs: %(reason)s'
+
+
+class QoSSpecsInUse(Invalid):
+    msg_fmt = 'Qos specs still in use.'
+
+
 class InvalidQuotaValue(Invalid):
     msg_fmt = '%(reason)s'
 
@@ -145,6 +153,14 @@ class VolumeTypeEncryptionNotFound(NotFound):
     msg_fmt = 'Volume type encryption for type %(type_id)s does not exist.'
 
 
+class QoSSpecsNotFound(NotFound):
+    msg_fmt = 'No such QoS spec %(specs_id)s.'
+
+
+class QoSSpecsKeyNotFound(NotFound):
+    msg_fmt = 'QoS spec %(specs_id)s has no spec with key %(specs_key)s.'
+
+
 class VolumeMetadataNotFound(NotFound):
     msg_fmt = 'Volume %(volume_id)s has no metadata with key %(key)s.'
 
@@ -189,6 +205,10 @@ class VolumeTypeExists(Conflict):
 class VolumeTypeAccessExists(Conflict):
     msg_fmt = ('Volume type access for %(volume_type_id)s / %(project_id)s '
                'combination already exists.')
+
+
+class QoSSpecsExists(Conflict):
+    msg_fmt = 'QoS Specs %(specs_id)s already exists.'
 
 
 class OverQuota(CinderliteException):

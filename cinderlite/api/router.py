@@ -23,6 +23,7 @@ from cinderlite.api.handlers import extensions
 from cinderlite.api.handlers import hosts
 from cinderlite.api.handlers import messages
 from cinderlite.api.handlers import metadata
+from cinderlite.api.handlers import qos_specs
 from cinderlite.api.handlers import quota_sets
 from cinderlite.api.handlers import scheduler_stats
 from cinderlite.api.handlers import services
@@ -69,6 +70,14 @@ ROUTE_DECLARATIONS = {
     '/types/{type_id}/extra_specs/{key}': {'GET': types.show_extra_spec,
                                            'PUT': types.update_extra_spec,
                                            'DELETE': types.delete_extra_spec},
+    '/qos-specs': {'GET': qos_specs.index, 'POST': qos_specs.create},
+    '/qos-specs/{qos_id}': {'GET': qos_specs.show, 'PUT': qos_specs.update,
+                            'DELETE': qos_specs.delete},
+    '/qos-specs/{qos_id}/delete_keys': {'PUT': qos_specs.delete_keys},
+    '/qos-specs/{qos_id}/associations': {'GET': qos_specs.associations},
+    '/qos-specs/{qos_id}/associate': {'GET': qos_specs.associate},
+    '/qos-specs/{qos_id}/disassociate': {'GET': qos_specs.disassociate},
+    '/qos-specs/{qos_id}/disassociate_all': {'GET': qos_specs.disassociate_all},
     '/os-quota-sets/{target_project_id}/defaults': {'GET': quota_sets.defaults},
     '/os-quota-sets/{target_project_id}': {'GET': quota_sets.show,
                                            'PUT': quota_sets.update,
@@ -157,7 +166,8 @@ class APIRouter:
         if project_id is not None and context is not None \
                 and project_id != context.project_id:
             raise exception.MalformedRequestUrl()
-        if req.method == 'GET' and context is not None:
+        if req.method == 'GET' and context is not None \
+                and not getattr(handler, 'writes', False):
             with self.services.reading(context):
                 return handler(req, **match)
         return handler(req, **match)

@@ -43,12 +43,36 @@ class Base(DeclarativeBase):
 UUID = String(36)
 
 
+class QosSpecs(Base):
+    """A named set of QoS keys that volume types may be associated with."""
+
+    __tablename__ = 'qos_specs'
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    consumer: Mapped[str] = mapped_column(String(255))
+
+
+class QosSpecsItem(Base):
+    """One key of a QoS specs."""
+
+    __tablename__ = 'qos_specs_items'
+    __table_args__ = (UniqueConstraint('qos_specs_id', 'key',
+                                       name='uniq_qos_specs_items_key'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    qos_specs_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('qos_specs.id', ondelete='CASCADE'))
+    key: Mapped[str] = mapped_column(String(255))
+    value: Mapped[str | None] = mapped_column(String(255))
+
+
 class VolumeType(Base):
     __tablename__ = 'volume_types'
     id: Mapped[str] = mapped_column(UUID, primary_key=True)
     name: Mapped[str] = mapped_column(String(255), unique=True)
     description: Mapped[str | None] = mapped_column(String(255))
     is_public: Mapped[bool] = mapped_column(Boolean, default=True)
+    qos_specs_id: Mapped[str | None] = mapped_column(
+        UUID, ForeignKey('qos_specs.id', name='fk_volume_types_qos_specs_id'))
 
 
 class VolumeTypeExtraSpec(Base):

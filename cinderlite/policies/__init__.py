@@ -9,6 +9,7 @@ from cinderlite.policies import consistencygroups
 from cinderlite.policies import encryption
 from cinderlite.policies import hosts
 from cinderlite.policies import messages
+from cinderlite.policies import qos_specs
 from cinderlite.policies import quota_sets
 from cinderlite.policies import scheduler_stats
 from cinderlite.policies import services
@@ -30,6 +31,7 @@ def list_rules():
         types.list_rules(),
         type_access.list_rules(),
         encryption.list_rules(),
+        qos_specs.list_rules(),
         quota_sets.list_rules(),
         messages.list_rules(),
         consistencygroups.list_rules(),

@@ -7,6 +7,7 @@ GET_ALL = 'volume_extension:type_get_all'
 MANAGE = 'volume_extension:types_manage'
 EXTRA_SPECS_INDEX = 'volume_extension:types_extra_specs:index'
 EXTRA_SPECS_MANAGE = 'volume_extension:types_extra_specs:manage'
+QOS_SPECS_ID = 'volume_extension:access_types_qos_specs_id'
 
 RULES = [
     base.rule(GET, base.EVERYONE, 'Show a volume type.',
@@ -23,6 +24,10 @@ RULES = [
               [('POST', '/types/{type_id}/extra_specs'),
                ('PUT', '/types/{type_id}/extra_specs/{key}'),
                ('DELETE', '/types/{type_id}/extra_specs/{key}')]),
+    base.rule(QOS_SPECS_ID, base.RULE_ADMIN_API,
+              "Include the volume type's QoS specifications ID attribute in the volume "
+              'type list or show requests.',
+              [('GET', '/types/{type_id}'), ('GET', '/types')]),
 ]
 
 

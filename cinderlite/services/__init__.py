@@ -15,6 +15,7 @@ from cinderlite.services import encryption
 from cinderlite.services import group_clones
 from cinderlite.services import hosts
 from cinderlite.services import messages
+from cinderlite.services import qos_specs
 from cinderlite.services import quotas
 from cinderlite.services import scheduler_stats
 from cinderlite.services import services
@@ -39,6 +40,7 @@ class Services:
         self.types = types.TypeService()
         self.type_access = type_access.TypeAccessService()
         self.encryption = encryption.EncryptionService()
+        self.qos_specs = qos_specs.QosSpecsService()
         self.quotas = quotas.QuotaService(conf)
         self.messages = messages.MessageService()
         self.groups = consistencygroups.ConsistencyGroupService(conf, scheduler, volume)

@@ -7,3 +7,13 @@ def api_version(major, minor):
         func.min_version = (major, minor)
         return func
     return decorator
+
+
+def writes(func):
+    """Mark a GET handler that changes state (Cinder's QoS association routes are GETs).
+
+    The router serves every other GET inside one read-only transaction, in
+    which no write may happen.
+    """
+    func.writes = True
+    return func

@@ -9,9 +9,14 @@ from cinderlite.api.views import types as view
 from cinderlite.policies import types as policies
 
 
-def _render(req, context, vtypes, with_access=True):
+def _render(req, context, vtypes, with_access=True, with_qos=False):
+    """Views of ``vtypes``; ``with_qos``: show and list add ``qos_specs_id`` (by policy)."""
     specs = wsgi.services_of(req).types.extra_specs(context, vtypes)
-    return [view.detail(context, t, specs[t.id], with_access) for t in vtypes]
+    bodies = [view.detail(context, t, specs[t.id], with_access) for t in vtypes]
+    if with_qos and context.can(policies.QOS_SPECS_ID, fatal=False):
+        for body, vtype in zip(bodies, vtypes):
+            body['qos_specs_id'] = vtype.qos_specs_id
+    return bodies
 
 
 def _specs(specs):
@@ -51,7 +56,8 @@ def index(req):
     context = wsgi.context_of(req)
     context.can(policies.GET_ALL)
     vtypes = wsgi.services_of(req).types.get_all(context, _is_public_param(req))
-    return wsgi.json_response({'volume_types': _render(req, context, vtypes)})
+    return wsgi.json_response({'volume_types': _render(req, context, vtypes,
+                                                        with_qos=True)})
 
 
 def show(req, type_id):
@@ -61,7 +67,8 @@ def show(req, type_id):
     if type_id == 'default':
         type_id = '__DEFAULT__'
     vtype = wsgi.services_of(req).types.get(context, type_id)
-    return wsgi.json_response({'volume_type': _render(req, context, [vtype])[0]})
+    return wsgi.json_response({'volume_type': _render(req, context, [vtype],
+                                                      with_qos=True)[0]})
 
 
 def create(req):
