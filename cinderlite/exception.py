@@ -77,6 +77,10 @@ class QoSSpecsInUse(Invalid):
     msg_fmt = 'Qos specs still in use.'
 
 
+class InvalidAuthKey(Invalid):
+    msg_fmt = 'Invalid auth key: %(reason)s'
+
+
 class InvalidQuotaValue(Invalid):
     msg_fmt = '%(reason)s'
 
@@ -159,6 +163,10 @@ class QoSSpecsNotFound(NotFound):
 
 class QoSSpecsKeyNotFound(NotFound):
     msg_fmt = 'QoS spec %(specs_id)s has no spec with key %(specs_key)s.'
+
+
+class TransferNotFound(NotFound):
+    msg_fmt = 'Transfer %(transfer_id)s could not be found.'
 
 
 class VolumeMetadataNotFound(NotFound):

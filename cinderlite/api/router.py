@@ -28,6 +28,7 @@ from cinderlite.api.handlers import quota_sets
 from cinderlite.api.handlers import scheduler_stats
 from cinderlite.api.handlers import services
 from cinderlite.api.handlers import snapshots
+from cinderlite.api.handlers import transfers
 from cinderlite.api.handlers import type_access
 from cinderlite.api.handlers import types
 from cinderlite.api.handlers import versions
@@ -78,6 +79,16 @@ ROUTE_DECLARATIONS = {
     '/qos-specs/{qos_id}/associate': {'GET': qos_specs.associate},
     '/qos-specs/{qos_id}/disassociate': {'GET': qos_specs.disassociate},
     '/qos-specs/{qos_id}/disassociate_all': {'GET': qos_specs.disassociate_all},
+    '/os-volume-transfer': {'GET': transfers.index, 'POST': transfers.create},
+    '/os-volume-transfer/detail': {'GET': transfers.detail},
+    '/os-volume-transfer/{transfer_id}': {'GET': transfers.show,
+                                          'DELETE': transfers.delete},
+    '/os-volume-transfer/{transfer_id}/accept': {'POST': transfers.accept},
+    '/volume-transfers': {'GET': transfers.index_v355, 'POST': transfers.create_v355},
+    '/volume-transfers/detail': {'GET': transfers.detail_v355},
+    '/volume-transfers/{transfer_id}': {'GET': transfers.show_v355,
+                                        'DELETE': transfers.delete_v355},
+    '/volume-transfers/{transfer_id}/accept': {'POST': transfers.accept_v355},
     '/os-quota-sets/{target_project_id}/defaults': {'GET': quota_sets.defaults},
     '/os-quota-sets/{target_project_id}': {'GET': quota_sets.show,
                                            'PUT': quota_sets.update,

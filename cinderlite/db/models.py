@@ -213,6 +213,25 @@ class Snapshot(Base):
     provider_location: Mapped[str | None] = mapped_column(String(255))
 
 
+class Transfer(Base):
+    """A volume offered to whichever project presents the auth key.
+
+    Only a salted hash of the key is kept (Cinder's scheme); the row is
+    deleted when the transfer is accepted or cancelled.
+    """
+
+    __tablename__ = 'transfers'
+    __table_args__ = (Index('ix_transfers_project_created', 'project_id', 'created_at', 'id'),)
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    volume_id: Mapped[str] = mapped_column(UUID, ForeignKey('volumes.id'), unique=True)
+    project_id: Mapped[str] = mapped_column(String(255))
+    user_id: Mapped[str | None] = mapped_column(String(255))
+    name: Mapped[str | None] = mapped_column(String(255))
+    salt: Mapped[str] = mapped_column(String(255))
+    crypt_hash: Mapped[str] = mapped_column(String(255))
+    no_snapshots: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 class SnapshotMetadata(Base):
     __tablename__ = 'snapshot_metadata'
     __table_args__ = (UniqueConstraint('snapshot_id', 'key',

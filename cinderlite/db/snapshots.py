@@ -46,6 +46,14 @@ def list_snapshots(context, filters=None, all_projects=False, **page):
                                 page)
 
 
+def lock_snapshots_of_volume(context, volume_id):
+    """Every snapshot of ``volume_id``, locked for the caller's transaction."""
+    with engine.writer(context) as session:
+        ids = [row[0] for row in session.query(models.Snapshot.id)
+               .filter(models.Snapshot.volume_id == volume_id)]
+        return common.lock_rows(session, models.Snapshot, ids)
+
+
 def count_snapshots_of_volumes(context, volume_ids):
     """How many snapshots the listed volumes have, in one query."""
     if not volume_ids:

@@ -15,6 +15,7 @@ from cinderlite.policies import scheduler_stats
 from cinderlite.policies import services
 from cinderlite.policies import snapshot_metadata
 from cinderlite.policies import snapshots
+from cinderlite.policies import transfers
 from cinderlite.policies import type_access
 from cinderlite.policies import types
 from cinderlite.policies import volume_actions
@@ -32,6 +33,7 @@ def list_rules():
         type_access.list_rules(),
         encryption.list_rules(),
         qos_specs.list_rules(),
+        transfers.list_rules(),
         quota_sets.list_rules(),
         messages.list_rules(),
         consistencygroups.list_rules(),

@@ -20,6 +20,7 @@ from cinderlite.services import quotas
 from cinderlite.services import scheduler_stats
 from cinderlite.services import services
 from cinderlite.services import snapshots
+from cinderlite.services import transfers
 from cinderlite.services import type_access
 from cinderlite.services import types
 from cinderlite.services import volume_actions
@@ -41,6 +42,7 @@ class Services:
         self.type_access = type_access.TypeAccessService()
         self.encryption = encryption.EncryptionService()
         self.qos_specs = qos_specs.QosSpecsService()
+        self.transfers = transfers.TransferService(conf)
         self.quotas = quotas.QuotaService(conf)
         self.messages = messages.MessageService()
         self.groups = consistencygroups.ConsistencyGroupService(conf, scheduler, volume)

@@ -21,6 +21,7 @@ WATCHED = {
     'group': ['/consistencygroups/%s'],
     'cgsnapshot': ['/cgsnapshots/%s'],
     'message': ['/messages/%s'],
+    'transfer': ['/os-volume-transfer/%s'],
     'project': ['/os-quota-sets/%s?usage=True'],
 }
 
@@ -54,6 +55,7 @@ class ProjectResources:
         self.shared['snapshot'] = self.make_snapshot()
         self.shared['cgsnapshot'] = self.make_cgsnapshot()
         self.shared['message'] = self.make_message()
+        self.shared['transfer'] = self.make_transfer()
 
     def ids_for(self, route):
         """Placeholder values for ``route``: shared resources, or fresh ones it may use up."""
@@ -103,6 +105,11 @@ class ProjectResources:
 
     def make_private_type(self):
         return self.make_type(public=False)
+
+    def make_transfer(self):
+        body = {'transfer': {'volume_id': self.make_volume()}}
+        return ok(self.owner.call(self.cloud, 'POST', '/os-volume-transfer', body=body),
+                  202)['transfer']['id']
 
     def make_volume(self, group=None, vtype=None, wait='available'):
         body = {'volume': {'size': 1, 'name': unique('vol'), 'volume_type': vtype or self.type,

@@ -118,6 +118,8 @@ ROUTES = [
     read('GET', '/messages/{message}', 'message:get', headers=MESSAGES_VERSION),
     write('DELETE', '/messages/{fresh_message}', 'message:delete', 204,
           headers=MESSAGES_VERSION),
+    read('GET', '/os-volume-transfer/{transfer}', 'volume:get_transfer'),
+    write('DELETE', '/os-volume-transfer/{fresh_transfer}', 'volume:delete_transfer', 202),
     Route('GET', '/os-quota-sets/{project}', QUOTAS_SHOW, admin=200, reader=200, other=403,
           owner=200),
     Route('GET', '/os-quota-sets/{project}/defaults', QUOTAS_SHOW, admin=200, reader=200,
