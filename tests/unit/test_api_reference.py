@@ -55,9 +55,12 @@ def test_each_row_gives_the_microversion_its_handler_is_served_from():
 def test_the_microversions_are_the_ones_served():
     served, _ = page()
     table = set(re.findall(r'^(\d+\.\d+)\s', served, re.M))
-    used = {microversion.as_string(getattr(h, 'min_version', microversion.MIN_VERSION))
-            for h in routes().values()}
-    assert used <= table
+    used = {getattr(h, 'min_version', microversion.MIN_VERSION) for h in routes().values()}
+    assert {microversion.as_string(v) for v in used if v <= microversion.MAX_VERSION} <= table
+    # Routes built ahead of the announced maximum (volume-transfers at 3.55)
+    # are not in the table of versions served; the page says when they come.
+    for version in (v for v in used if v > microversion.MAX_VERSION):
+        assert 'maximum reaches %s' % microversion.as_string(version) in served
     top = microversion.as_string(microversion.MAX_VERSION)
     assert max(table, key=lambda v: tuple(map(int, v.split('.')))) == top
     assert '``latest``\nmeans %s' % top in served
