@@ -128,14 +128,15 @@ class Cloud:
         conf.set_override('enabled_backends', list(backends))
         self._backend_options = backends
         self.transport_url = transport_url or 'fake://'
-        if transport_url:
-            # Tests share one broker, whose queues are named after topics alone:
-            # private topics (and exchange) keep each test's messages its own.
-            rpc.register_opts(conf)
-            private = uuid.uuid4().hex
-            conf.set_override('control_exchange', 'cinderlite-test-%s' % private)
-            conf.set_override('scheduler_topic', 'cinderlite-scheduler-%s' % private)
-            conf.set_override('volume_topic', 'cinderlite-volume-%s' % private)
+        # Tests share one broker, whose queues are named after topics alone, and
+        # oslo.messaging's fake:// bus keeps its queues process-wide: private
+        # topics (and exchange) keep each cloud's messages its own, so a test's
+        # cloud never serves another live cloud's casts.
+        rpc.register_opts(conf)
+        private = uuid.uuid4().hex
+        conf.set_override('control_exchange', 'cinderlite-test-%s' % private)
+        conf.set_override('scheduler_topic', 'cinderlite-scheduler-%s' % private)
+        conf.set_override('volume_topic', 'cinderlite-volume-%s' % private)
         self.services = []
 
     def start(self):
