@@ -27,6 +27,7 @@ from cinderlite.api.handlers import qos_specs
 from cinderlite.api.handlers import quota_sets
 from cinderlite.api.handlers import scheduler_stats
 from cinderlite.api.handlers import services
+from cinderlite.api.handlers import snapshot_actions
 from cinderlite.api.handlers import snapshots
 from cinderlite.api.handlers import transfers
 from cinderlite.api.handlers import type_access
@@ -50,6 +51,7 @@ ROUTE_DECLARATIONS = {
                                             'DELETE': metadata.VOLUMES.delete},
     '/snapshots': {'GET': snapshots.index, 'POST': snapshots.create},
     '/snapshots/detail': {'GET': snapshots.detail},
+    '/snapshots/{snapshot_id}/action': {'POST': snapshot_actions.action},
     '/snapshots/{snapshot_id}': {'GET': snapshots.show, 'PUT': snapshots.update,
                                  'DELETE': snapshots.delete},
     '/snapshots/{snapshot_id}/metadata': {'GET': metadata.SNAPSHOTS.index,

@@ -13,6 +13,7 @@ from cinderlite.policies import qos_specs
 from cinderlite.policies import quota_sets
 from cinderlite.policies import scheduler_stats
 from cinderlite.policies import services
+from cinderlite.policies import snapshot_actions
 from cinderlite.policies import snapshot_metadata
 from cinderlite.policies import snapshots
 from cinderlite.policies import transfers
@@ -28,6 +29,7 @@ def list_rules():
         volumes.list_rules(),
         volume_actions.list_rules(),
         snapshots.list_rules(),
+        snapshot_actions.list_rules(),
         snapshot_metadata.list_rules(),
         types.list_rules(),
         type_access.list_rules(),

@@ -19,6 +19,7 @@ from cinderlite.services import qos_specs
 from cinderlite.services import quotas
 from cinderlite.services import scheduler_stats
 from cinderlite.services import services
+from cinderlite.services import snapshot_actions
 from cinderlite.services import snapshots
 from cinderlite.services import transfers
 from cinderlite.services import type_access
@@ -38,6 +39,7 @@ class Services:
         self.volumes = volumes.VolumeService(conf, scheduler, volume)
         self.volume_actions = volume_actions.VolumeActionService(conf, volume, self.volumes)
         self.snapshots = snapshots.SnapshotService(conf, volume)
+        self.snapshot_actions = snapshot_actions.SnapshotActionService()
         self.types = types.TypeService()
         self.type_access = type_access.TypeAccessService()
         self.encryption = encryption.EncryptionService()

@@ -9,6 +9,11 @@ from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 from cinderlite.services import checks
 
+#: What an admin's force delete accepts: every status (a snapshot already
+#: ``deleting`` is sent to its volume host again, which is harmless).
+FORCE_DELETABLE = ('available', 'error', 'creating', 'deleting', 'error_deleting',
+                   'updating', 'unmanaging', 'backing-up', 'restoring', 'deleted')
+
 
 class SnapshotService:
 
@@ -79,17 +84,21 @@ class SnapshotService:
             db_snapshots.update_snapshot(context, snapshot_id, values)
         return db_snapshots.get_snapshot(context, snapshot_id)
 
-    def delete(self, context, snapshot_id):
-        """:raises InvalidSnapshot: (400) a cgsnapshot member, or not available/error."""
+    def delete(self, context, snapshot_id, force=False):
+        """Move the snapshot to ``deleting`` and cast; ``force`` ignores its status.
+
+        :raises InvalidSnapshot: (400) a cgsnapshot member, not available/error
+            (unless forced), or the source of a volume being created.
+        """
         snapshot = db_snapshots.get_snapshot(context, snapshot_id)
         if snapshot.cgsnapshot_id:
             raise exception.InvalidSnapshot(
                 reason='Snapshot %s cannot be deleted because it is part of a '
                        'consistency group.' % snapshot_id)
         with db_engine.transaction(context):
-            if not db_snapshots.conditional_update(context, snapshot_id,
-                                                   {'status': 'deleting'},
-                                                   ('available', 'error')):
+            if not db_snapshots.conditional_update(
+                    context, snapshot_id, {'status': 'deleting'},
+                    FORCE_DELETABLE if force else ('available', 'error')):
                 raise exception.InvalidSnapshot(
                     reason='Volume Snapshot status must be available or error.')
             # Under the row lock that db_snapshots.hold_snapshot also takes: a volume
@@ -102,8 +111,9 @@ class SnapshotService:
         try:
             self.volume_rpcapi.delete_snapshot(context, volume.host, snapshot_id)
         except exception.ServiceUnavailable:
-            db_snapshots.conditional_update(context, snapshot_id,
-                                            {'status': snapshot.status}, ('deleting',))
+            if snapshot.status != 'deleting':
+                db_snapshots.conditional_update(context, snapshot_id,
+                                                {'status': snapshot.status}, ('deleting',))
             raise
 
     def get_metadata(self, context, snapshot_id):

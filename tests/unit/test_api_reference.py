@@ -10,6 +10,7 @@ import re
 
 from cinderlite.api import microversion
 from cinderlite.api import router
+from cinderlite.api.handlers import snapshot_actions
 from cinderlite.api.handlers import volume_actions
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -77,9 +78,10 @@ def test_nothing_listed_as_not_provided_is_served():
     assert 'maximum is %s' % microversion.as_string(microversion.MAX_VERSION) in missing
 
 
-def test_every_volume_action_is_documented_and_none_listed_missing_is_served():
+def test_every_action_is_documented_and_none_listed_missing_is_served():
     served, missing = page()
-    assert set(re.findall(r'^``(os-[\w-]+)``', served, re.M)) == set(volume_actions.ACTIONS)
+    actions = set(volume_actions.ACTIONS) | set(snapshot_actions.ACTIONS)
+    assert set(re.findall(r'^``(os-[\w-]+)``', served, re.M)) == actions
     not_served = set(re.findall(r'``(os-[\w-]+)``', missing)) - {
         '/' + p for p in router.ROUTE_DECLARATIONS}
-    assert not_served and not not_served & set(volume_actions.ACTIONS)
+    assert not_served and not not_served & actions

@@ -2,11 +2,6 @@
 
 from cinderlite.api import schemas
 
-#: The whole body: exactly one action, named by its key.
-ACTION = {'type': 'object', 'minProperties': 1, 'maxProperties': 1}
-
-ANYTHING = {}
-
 EXTEND = {'type': 'object', 'properties': {'new_size': {
     'type': ['integer', 'string'], 'pattern': '^[0-9]{1,10}$', 'minimum': 1,
     'maximum': schemas.MAX_INT}}, 'required': ['new_size']}
