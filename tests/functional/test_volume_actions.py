@@ -103,18 +103,6 @@ def test_extend_refusals_change_nothing(shared_cloud, project):
     assert backing_size(shared_cloud, volume['id']) == GiB
 
 
-def test_a_failed_extend_is_error_extending_with_its_growth_refunded(make_cloud):
-    cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.FailingDriver'}})
-    volume = create_volume(cloud, 'p1', name='ok-source')
-    assert act(cloud, 'p1', volume['id'], {'os-extend': {'new_size': 4}}).status == 202
-    shown = fixtures.wait_status(cloud, 'volumes', volume['id'], 'error_extending')
-    assert shown['size'] == 1
-    assert gigabytes_used(cloud, 'p1') == 1
-    messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % volume['id'],
-                             headers={'OpenStack-API-Version': 'volume 3.3'}).json
-    assert 'extend volume' in messages['messages'][0]['user_message']
-
-
 def test_an_extend_left_in_flight_is_finished_by_recovery(shared_cloud, project):
     volume = create_volume(shared_cloud, project)
     ctx = cl_context.get_admin_context()
