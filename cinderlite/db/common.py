@@ -161,7 +161,12 @@ def paginate(query, model, marker_query, limit=None, offset=None, marker=None,
             beyond = (expression < values[index] if direction == 'desc'
                       else expression > values[index])
             after.append(sa.and_(*same_before, beyond))
-        query = query.filter(sa.or_(*after))
+        # Implied by the OR below, but a plain bound on the first sort key is
+        # what lets the planner seek in the (project_id, key...) index to the
+        # marker instead of scanning every row before it.
+        first, first_value = keys[0][0], values[0]
+        bound = first <= first_value if sort_dirs[0] == 'desc' else first >= first_value
+        query = query.filter(bound, sa.or_(*after))
     query = query.order_by(*[expression.desc() if direction == 'desc' else expression.asc()
                              for (expression, _), direction in zip(keys, sort_dirs)])
     if limit is not None:

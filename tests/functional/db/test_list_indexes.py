@@ -120,6 +120,11 @@ def test_a_page_after_a_marker_reads_the_index_from_the_marker(seeded):
     for plan in plans:
         assert 'ix_volumes_project_created' in plan, plan
         assert 'TEMP B-TREE' not in plan and 'Sort' not in plan, plan
+        # The index is entered at the marker, not scanned from the project's start.
+        index_condition = (plan.split('ix_volumes_project_created', 1)[1].split('\n')[0]
+                           if engine.dialect.name == 'sqlite'
+                           else plan.split('Index Cond:', 1)[1].split('\n')[0])
+        assert 'created_at' in index_condition, plan
 
 
 def test_a_name_filter_reads_the_name_index(seeded):
