@@ -12,13 +12,22 @@ from cinderlite.db import quotas as db_quotas
 VOLUMES = 'volumes'
 SNAPSHOTS = 'snapshots'
 GIGABYTES = 'gigabytes'
-GROUPS = 'consistencygroups'
+# A consistency group counts against Cinder's ``groups`` quota (migration 0009).
+GROUPS = 'groups'
+BACKUPS = 'backups'
+BACKUP_GIGABYTES = 'backup_gigabytes'
 PER_VOLUME = 'per_volume_gigabytes'
 TYPED = (VOLUMES, GIGABYTES, SNAPSHOTS)
+#: Cinder 29's quota set, besides the per-type keys. cinderlite has no backup
+#: service: ``backups`` and ``backup_gigabytes`` are shown and may be set, as
+#: clients expect, and nothing ever consumes them.
+RESOURCES = (VOLUMES, SNAPSHOTS, GIGABYTES, GROUPS, BACKUPS, BACKUP_GIGABYTES, PER_VOLUME)
+
 
 def default_limits(conf):
     return {VOLUMES: conf.quota_volumes, SNAPSHOTS: conf.quota_snapshots,
-            GIGABYTES: conf.quota_gigabytes, GROUPS: conf.quota_consistencygroups,
+            GIGABYTES: conf.quota_gigabytes, GROUPS: conf.quota_groups,
+            BACKUPS: conf.quota_backups, BACKUP_GIGABYTES: conf.quota_backup_gigabytes,
             PER_VOLUME: conf.per_volume_size_limit}
 
 
@@ -29,7 +38,7 @@ def typed(resource, type_name):
 
 def is_known_resource(resource, type_names):
     """Whether ``resource`` is a quota: a base one, or a per-type one of an existing type."""
-    return resource in (VOLUMES, SNAPSHOTS, GIGABYTES, GROUPS, PER_VOLUME) or any(
+    return resource in RESOURCES or any(
         resource == typed(r, name) for r in TYPED for name in type_names)
 
 

@@ -254,7 +254,7 @@ def assert_usage_matches_rows(cloud, project_id):
     """Assert that the quota usage of ``project_id`` equals a count of its rows.
 
     Recounts, from the tables, ``volumes`` and ``gigabytes`` (volume sizes plus
-    snapshot sizes), ``snapshots``, ``consistencygroups`` and the per-type
+    snapshot sizes), ``snapshots``, ``groups`` (consistency groups) and the per-type
     ``<resource>_<type name>`` forms; a resource at zero may have no usage row.
     Rows and usage are read in one transaction, so the comparison holds at any
     moment, even while work is in flight. The database read is the one the
@@ -269,7 +269,7 @@ def assert_usage_matches_rows(cloud, project_id):
         usages = db_quotas.get_usages(ctx, project_id)
         names = {tid: t.name for tid, t in db_types.get_types_by_ids(
             ctx, {r.volume_type_id for r in volumes + snapshots}).items()}
-    counted = {'consistencygroups': len(groups)}
+    counted = {'groups': len(groups)}
 
     def charge(resource, type_id, amount):
         counted[resource] = counted.get(resource, 0) + amount

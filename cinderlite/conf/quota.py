@@ -10,8 +10,17 @@ OPTS = [
                     '-1 is unlimited.'),
     cfg.IntOpt('quota_gigabytes', default=1000,
                help='Total GiB of volumes a project may hold. -1 is unlimited.'),
-    cfg.IntOpt('quota_consistencygroups', default=10,
-               help='Consistency groups a project may hold. -1 is unlimited.'),
+    cfg.IntOpt('quota_groups', default=10, deprecated_name='quota_consistencygroups',
+               help='Groups a project may hold; a consistency group is one. '
+                    '-1 is unlimited.'),
+    cfg.IntOpt('quota_backups', default=10,
+               help='Backups a project may hold, shown in quota sets as Cinder '
+                    'shows it. cinderlite has no backup service: nothing consumes '
+                    'it. -1 is unlimited.'),
+    cfg.IntOpt('quota_backup_gigabytes', default=1000,
+               help='Total GiB of backups a project may hold, shown as Cinder shows '
+                    'it. cinderlite has no backup service: nothing consumes it. '
+                    '-1 is unlimited.'),
     cfg.IntOpt('per_volume_size_limit', default=-1,
                help='Largest volume a project may create, in GiB (the '
                     '"per_volume_gigabytes" quota). -1 is unlimited.'),

@@ -127,4 +127,4 @@ def assert_usage_is_row_count(cloud, project='p1'):
     assert in_use.get('snapshots', 0) == len(snapshots)
     assert in_use.get('gigabytes', 0) == (sum(v['size'] for v in volumes)
                                           + sum(s['size'] for s in snapshots))
-    assert in_use.get('consistencygroups', 0) == len(groups)
+    assert in_use.get('groups', 0) == len(groups)

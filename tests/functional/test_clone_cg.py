@@ -165,14 +165,14 @@ def test_source_on_a_dead_host_is_400_and_writes_nothing(make_cloud):
 def test_group_quota_boundary_is_413_and_writes_nothing(fast_cloud):
     cloud = fast_cloud
     group_id, _ = h.group_with_volumes(cloud, 2)
-    h.set_quota(cloud, 'p1', consistencygroups=1)
+    h.set_quota(cloud, 'p1', groups=1)
     before = (h.list_groups(cloud), h.list_volumes(cloud), h.usage(cloud))
     resp = h.clone(cloud, source_cgid=group_id)
     assert resp.status == 413
     assert resp.headers['Retry-After'] == '0'
     assert resp.json['overLimit']['message'].startswith('ConsistencyGroupLimitExceeded:')
     assert (h.list_groups(cloud), h.list_volumes(cloud), h.usage(cloud)) == before
-    h.set_quota(cloud, 'p1', consistencygroups=2)
+    h.set_quota(cloud, 'p1', groups=2)
     assert h.clone(cloud, source_cgid=group_id).status == 202
     fixtures.assert_usage_matches_rows(cloud, 'p1')
 

@@ -575,7 +575,7 @@ def test_a_project_cannot_add_another_projects_volume(cloud):
 
 def test_group_quota_is_413_and_writes_nothing(cloud):
     create_type(cloud, 'fast')
-    set_quota(cloud, 'p1', consistencygroups=1)
+    set_quota(cloud, 'p1', groups=1)
     cs = cloud.cinder()
     first, _ = create_group(cs, name='first')
     with pytest.raises(cinder_exc.OverLimit):
@@ -586,7 +586,7 @@ def test_group_quota_is_413_and_writes_nothing(cloud):
     assert resp.headers['Retry-After'] == '0'
     assert resp.json['overLimit']['message'] == (
         "ConsistencyGroupLimitExceeded: Maximum number of consistency groups allowed (1) "
-        "exceeded for quota 'consistencygroups'.")
+        "exceeded for quota 'groups'.")
     assert [g.id for g in cs.consistencygroups.list()] == [first]
     fixtures.assert_usage_matches_rows(cloud, 'p1')
 
@@ -603,12 +603,12 @@ def test_force_delete_refunds_the_group_and_its_volumes(cloud):
     for size in (1, 2):
         create_volume(cs, group_id=group_id, size=size)
     usage = cloud.request('GET', '/v3/p1/os-quota-sets/p1?usage=True').json['quota_set']
-    assert [usage[k]['in_use'] for k in ('consistencygroups', 'volumes', 'gigabytes')] == [
+    assert [usage[k]['in_use'] for k in ('groups', 'volumes', 'gigabytes')] == [
         1, 2, 3]
     cs.consistencygroups.delete(group_id, force=True)
     wait(cs, 'consistencygroups', group_id, 'deleted')
     usage = cloud.request('GET', '/v3/p1/os-quota-sets/p1?usage=True').json['quota_set']
-    assert [usage[k]['in_use'] for k in ('consistencygroups', 'volumes', 'gigabytes')] == [
+    assert [usage[k]['in_use'] for k in ('groups', 'volumes', 'gigabytes')] == [
         0, 0, 0]
     fixtures.assert_usage_matches_rows(cloud, 'p1')
 

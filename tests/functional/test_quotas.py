@@ -12,8 +12,9 @@ import pytest
 
 from tests import fixtures
 
-DEFAULT_LIMITS = {'volumes': 10, 'snapshots': 10, 'gigabytes': 1000,
-                  'consistencygroups': 10, 'per_volume_gigabytes': -1}
+# Cinder 29's keys and defaults (besides the per-type keys).
+DEFAULT_LIMITS = {'volumes': 10, 'snapshots': 10, 'gigabytes': 1000, 'groups': 10,
+                  'backups': 10, 'backup_gigabytes': 1000, 'per_volume_gigabytes': -1}
 
 
 def call(cloud, method, project, path, user='u1', **kwargs):
@@ -95,6 +96,9 @@ def test_show_defaults_and_usage_with_cinderclient(shared_cloud, project):
     for resource in ('volumes', 'gigabytes', 'snapshots'):
         assert limits['%s_%s' % (resource, type_name)] == -1
         assert limits['%s___DEFAULT__' % resource] == -1
+    # Exactly Cinder 29's keys: the base ones, then three per volume type.
+    base = set(limits) - {k for k in limits if k.endswith(('_' + type_name, '___DEFAULT__'))}
+    assert base == set(DEFAULT_LIMITS) | {'id'}
     assert cs.quotas.defaults(project)._info == limits
 
     volume = create_volume(shared_cloud, project, size=2, volume_type=type_name)

@@ -108,7 +108,7 @@ def test_volumes_groups_and_clones_across_two_hosts_with_a_crash(deployment):
     h.create_type(api, 'any')
     h.create_type(api, 'on-a', backend_name='backend-a')
     h.create_type(api, 'on-b', backend_name='backend-b')
-    h.set_quota(api, 'p1', volumes=50, consistencygroups=20)
+    h.set_quota(api, 'p1', volumes=50, groups=20)
 
     # Both hosts report the same free space (one filesystem): the scheduler
     # charges each placement to its host until the host's next report, so a
@@ -201,7 +201,7 @@ def test_two_apis_never_over_commit_quota_under_concurrent_clones(deployment):
     sources = [h.create_group(apis[0], token=token, project=project) for _ in range(2)]
     for group_id in sources:
         h.create_volume(apis[1], group_id, token=token, project=project)
-    h.set_quota(apis[0], project, consistencygroups=len(sources) + allowed,
+    h.set_quota(apis[0], project, groups=len(sources) + allowed,
                 volumes=len(sources) + allowed)
 
     start = threading.Barrier(attempts)
@@ -227,10 +227,10 @@ def test_two_apis_never_over_commit_quota_under_concurrent_clones(deployment):
     groups = apis[1].request('GET', '/v3/%s/consistencygroups' % project, token=token)
     assert len(groups.json['consistencygroups']) == len(sources) + allowed
     h.assert_usage_is_row_count(apis[1], project)
-    assert h.usage(apis[0], project)['consistencygroups'] == len(sources) + allowed
+    assert h.usage(apis[0], project)['groups'] == len(sources) + allowed
 
     # One more through the pinned API (a 1.0 message) is cloned like the others.
-    h.set_quota(apis[0], project, consistencygroups=len(sources) + allowed + 1,
+    h.set_quota(apis[0], project, groups=len(sources) + allowed + 1,
                 volumes=len(sources) + allowed + 1)
     resp = h.clone(apis[1], token=token, project=project, source_cgid=sources[0])
     assert resp.status == 202, resp

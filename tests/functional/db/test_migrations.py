@@ -15,6 +15,7 @@ from cinderlite import context as cl_context
 from cinderlite.db import engine as db_engine
 from cinderlite.db import migration
 from cinderlite.db import models
+from cinderlite.db import quotas as db_quotas
 from cinderlite.db import types as db_types
 from tests import fixtures
 
@@ -99,3 +100,39 @@ def test_foreign_key_actions_match_models(engine):
              for table in inspector.get_table_names()
              for fk in inspector.get_foreign_keys(table)}
     assert found == expected
+
+
+def test_consistencygroups_quota_becomes_groups_with_limits_and_usage(engine):
+    """0009 renames the quota key on a populated database; other rows stay as they were."""
+    migration.upgrade('0008', engine=engine)
+    quotas = sa.table('quotas', sa.column('project_id'), sa.column('resource'),
+                      sa.column('hard_limit'), sa.column('created_at'))
+    usages = sa.table('quota_usages', sa.column('project_id'), sa.column('resource'),
+                      sa.column('in_use'), sa.column('created_at'))
+    now = models.utcnow()
+    with engine.begin() as conn:
+        conn.execute(quotas.insert(), [
+            {'project_id': 'p1', 'resource': 'consistencygroups', 'hard_limit': 3,
+             'created_at': now},
+            {'project_id': 'p1', 'resource': 'volumes', 'hard_limit': 7, 'created_at': now},
+            {'project_id': 'p2', 'resource': 'consistencygroups', 'hard_limit': -1,
+             'created_at': now}])
+        conn.execute(usages.insert(), [
+            {'project_id': 'p1', 'resource': 'consistencygroups', 'in_use': 2,
+             'created_at': now},
+            {'project_id': 'p1', 'resource': 'volumes', 'in_use': 5, 'created_at': now},
+            {'project_id': 'p3', 'resource': 'consistencygroups', 'in_use': 1,
+             'created_at': now}])
+
+    migration.upgrade(engine=engine)
+
+    with engine.connect() as conn:
+        limits = sorted(conn.execute(sa.select(quotas.c.project_id, quotas.c.resource,
+                                               quotas.c.hard_limit)).all())
+        in_use = sorted(conn.execute(sa.select(usages.c.project_id, usages.c.resource,
+                                               usages.c.in_use)).all())
+    assert limits == [('p1', 'groups', 3), ('p1', 'volumes', 7), ('p2', 'groups', -1)]
+    assert in_use == [('p1', 'groups', 2), ('p1', 'volumes', 5), ('p3', 'groups', 1)]
+    ctx = cl_context.get_admin_context()
+    assert db_quotas.get_limits(ctx, 'p1') == {'groups': 3, 'volumes': 7}
+    assert db_quotas.get_usages(ctx, 'p1') == {'groups': 2, 'volumes': 5}

@@ -35,7 +35,7 @@ def auth_cloud(request, tmp_path_factory):
     with fixtures.database('sqlite', tmp) as url:
         # Room for every resource the module makes in one project.
         conf = fixtures.make_conf(tmp, url, auth_strategy=mode, quota_volumes=100,
-                                  quota_snapshots=100, quota_consistencygroups=100)
+                                  quota_snapshots=100, quota_groups=100)
         if mode == 'keystone':
             keystone = request.getfixturevalue('keystone')
             keystone_fixture.configure_authtoken(conf, keystone.authtoken_options())
