@@ -77,8 +77,9 @@ def list_resources(req, get_all, allowed_filters, converters=None):
     """Run a list request the same way for every resource.
 
     ``all_tenants`` widens the list for admins only (ignored for others, as
-    in Cinder); ``allowed_filters`` are exact-match query parameters, each
-    converted by ``converters[name]`` when given. Returns ``(rows, limit)``.
+    in Cinder), and then ``project_id`` narrows it to that one project;
+    ``allowed_filters`` are exact-match query parameters, each converted by
+    ``converters[name]`` when given. Returns ``(rows, limit)``.
     """
     context = wsgi.context_of(req)
     all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
@@ -88,6 +89,8 @@ def list_resources(req, get_all, allowed_filters, converters=None):
     for name, convert in (converters or {}).items():
         if name in wanted:
             wanted[name] = convert(wanted[name])
+    if all_projects and req.GET.get('project_id'):
+        wanted['project_id'] = req.GET['project_id']
     return get_all(context, wanted, all_projects, **page), page['limit']
 
 

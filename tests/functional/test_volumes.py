@@ -354,6 +354,25 @@ def test_all_tenants_is_honoured_for_the_admin_only(shared_cloud, project):
                        '/volumes?all_tenants=0&name=' + name, user='admin')) == [mine['id']]
 
 
+def test_admin_lists_one_project_with_all_tenants_and_project_id(shared_cloud, project):
+    """As tempest's test_volume_list_param_tenant: only that project's volumes."""
+    other = 'x' + project
+    name = 'by-project-%s' % project
+    mine = create_volume(shared_cloud, project, wait=None, name=name)
+    theirs = create_volume(shared_cloud, other, wait=None, name=name)
+    for path in ('/volumes', '/volumes/detail'):
+        query = '%s?all_tenants=1&name=%s&project_id=' % (path, name)
+        assert ids_of(call(shared_cloud, 'GET', project, query + other,
+                           user='admin')) == [theirs['id']]
+        assert ids_of(call(shared_cloud, 'GET', project, query + project,
+                           user='admin')) == [mine['id']]
+        # Without all_tenants, or for a member, project_id widens nothing.
+        assert ids_of(call(shared_cloud, 'GET', project,
+                           '%s?name=%s&project_id=%s' % (path, name, other),
+                           user='admin')) == [mine['id']]
+        assert ids_of(call(shared_cloud, 'GET', project, query + other)) == [mine['id']]
+
+
 # -- tenant isolation ------------------------------------------------------------
 
 
