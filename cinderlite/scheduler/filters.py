@@ -1,6 +1,7 @@
 """Which backends may hold a volume or a group, and which of them is best."""
 
 from cinderlite.scheduler import capacity
+from cinderlite.scheduler import extra_specs_ops
 
 
 def backend_names_wanted(extra_specs_of_types):
@@ -9,17 +10,52 @@ def backend_names_wanted(extra_specs_of_types):
             if specs.get('volume_backend_name')}
 
 
-def passes(host, wanted_backend_names, size_gb, thin=True):
-    """A host passes when it is every wanted backend and has room for ``size_gb``."""
+def satisfies(capabilities, extra_specs):
+    """Cinder's CapabilitiesFilter: the reported ``capabilities`` meet ``extra_specs``.
+
+    A spec without a scope (``storage_protocol``), or scoped ``capabilities:``
+    (``capabilities:vendor_name``, nested as ``capabilities:a:b``), must match
+    the capability of that name (extra_specs_ops); one the backend does not
+    report never matches. Other scopes (a vendor's, ``RESKEY:``,
+    ``provisioning:``) are not capabilities and are skipped. A capability that
+    is a list matches when one of its items does.
+    """
+    for key, spec in extra_specs.items():
+        scope = key.split(':')
+        if len(scope) > 1 and scope[0] != 'capabilities':
+            continue
+        if scope[0] == 'capabilities':
+            scope = scope[1:]
+        value = capabilities
+        for name in scope:
+            if not isinstance(value, dict) or name not in value:
+                return False
+            value = value[name]
+        values = value if isinstance(value, list) else [value]
+        if not any(extra_specs_ops.match(v, spec) for v in values):
+            return False
+    return True
+
+
+def _satisfies_all(host, specs_of_types):
+    return all(satisfies(host.capabilities, specs) for specs in specs_of_types)
+
+
+def passes(host, wanted_backend_names, size_gb, thin=True, specs_of_types=()):
+    """A host passes when it is every wanted backend, has what every type's
+    extra specs ask for (``specs_of_types``) and has room for ``size_gb``."""
     if wanted_backend_names and wanted_backend_names != {host.backend_name}:
+        return False
+    if not _satisfies_all(host, specs_of_types):
         return False
     return host.capacity.refusal(size_gb, thin) is None
 
 
-def why_no_host(hosts, wanted_backend_names, size_gb, type_names):
+def why_no_host(hosts, wanted_backend_names, size_gb, type_names, specs_of_types=()):
     """Why no host passes, in words that tell a user what to change.
 
-    ``type_names`` are the volume types that asked for ``wanted_backend_names``.
+    ``type_names`` are the volume types that asked for ``wanted_backend_names``
+    and ``specs_of_types``.
     """
     if not hosts:
         return 'no volume backend is running; ask your cloud administrator.'
@@ -33,12 +69,18 @@ def why_no_host(hosts, wanted_backend_names, size_gb, type_names):
         return ('volume types %s ask for different backends (%s), and no backend is all '
                 'of them; use volume types of one backend.' % (
                     ', '.join(sorted(type_names)), ', '.join(sorted(wanted_backend_names))))
+    named = [h for h in hosts
+             if not wanted_backend_names or wanted_backend_names == {h.backend_name}]
+    if not any(_satisfies_all(h, specs_of_types) for h in named):
+        return ('volume type %s asks for capabilities (its extra specs) that no running '
+                'backend has; choose another volume type.' % ', '.join(sorted(type_names)))
     return capacity.why_full(type_names, size_gb)
 
 
-def best_host(hosts, wanted_backend_names, size_gb, thin=True):
+def best_host(hosts, wanted_backend_names, size_gb, thin=True, specs_of_types=()):
     """The passing host with the most room (Cinder's CapacityWeigher), or None."""
-    candidates = [h for h in hosts if passes(h, wanted_backend_names, size_gb, thin)]
+    candidates = [h for h in hosts
+                  if passes(h, wanted_backend_names, size_gb, thin, specs_of_types)]
     if not candidates:
         return None
     return max(candidates, key=lambda h: (h.capacity.weight(thin), h.pool_host))

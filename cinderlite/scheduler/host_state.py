@@ -12,6 +12,7 @@ class HostState:
         self.service_host = service.host
         self.pool_host = capabilities.get('pool_host', service.host)
         self.backend_name = capabilities.get('volume_backend_name')
+        self.capabilities = capabilities
         self.capacity = capacity.Capacity.from_report(capabilities, allocated_now_gb)
 
 

@@ -27,9 +27,9 @@ class SchedulerManager:
         self._lock = threading.Lock()
 
     @staticmethod
-    def _why_no_host(ctx, hosts, wanted, size_gb, type_ids):
+    def _why_no_host(ctx, hosts, wanted, size_gb, type_ids, specs):
         names = [t.name for t in db_types.get_types_by_ids(ctx, type_ids).values()]
-        return filters.why_no_host(hosts, wanted, size_gb, names)
+        return filters.why_no_host(hosts, wanted, size_gb, names, specs)
 
     def create_volume(self, context, volume_id):
         ctx = context.elevated()
@@ -41,13 +41,13 @@ class SchedulerManager:
         thin = capacity.thin_requested(specs)
         with self._lock:
             hosts = host_state.live_hosts(ctx, self.conf.service_down_time)
-            host = filters.best_host(hosts, wanted, volume.size, thin)
+            host = filters.best_host(hosts, wanted, volume.size, thin, specs)
             placed = host is not None and db_volumes.conditional_update(
                 ctx, volume_id, {'host': host.pool_host}, ['creating'], host=None)
         if host is None:
             _log_full_hosts(hosts, wanted, volume_id, volume.size, thin)
             reason = self._why_no_host(ctx, hosts, wanted, volume.size,
-                                       [volume.volume_type_id])
+                                       [volume.volume_type_id], specs)
             LOG.warning('No valid host for volume %(id)s: %(reason)s',
                         {'id': volume_id, 'reason': reason})
             with db_engine.transaction(ctx):    # the error and its reason, together
@@ -65,14 +65,14 @@ class SchedulerManager:
         if group.status != 'creating' or group.host:
             return
         type_ids = db_groups.get_volume_type_ids(ctx, [group_id])[group_id]
-        wanted = filters.backend_names_wanted(
-            db_types.get_extra_specs(ctx, type_ids).values())
+        specs = list(db_types.get_extra_specs(ctx, type_ids).values())
+        wanted = filters.backend_names_wanted(specs)
         with self._lock:
             hosts = host_state.live_hosts(ctx, self.conf.service_down_time)
-            host = filters.best_host(hosts, wanted, 0)
+            host = filters.best_host(hosts, wanted, 0, specs_of_types=specs)
         if host is None:
             LOG.warning('No valid host for group %s', group_id)
-            reason = self._why_no_host(ctx, hosts, wanted, 0, type_ids)
+            reason = self._why_no_host(ctx, hosts, wanted, 0, type_ids, specs)
             with db_engine.transaction(ctx):
                 if db_groups.conditional_update(ctx, group_id, {'status': 'error'},
                                                 ['creating']):

@@ -392,6 +392,28 @@ def test_type_matching_no_backend_gives_error_and_a_message(shared_cloud, projec
                 headers=MESSAGES_VERSION).status == 404
 
 
+def test_type_asking_for_capabilities_no_backend_has_gives_error_and_a_message(
+        shared_cloud, project):
+    """As tempest's UserMessagesTest: Cinder's CapabilitiesFilter on the type's specs."""
+    vtype = create_type(shared_cloud, extra_specs={'storage_protocol': 'iSCSI',
+                                                   'vendor_name': 'Acme'})
+    volume = create_volume(shared_cloud, project, wait='error', volume_type=vtype['name'])
+    messages = call(shared_cloud, 'GET', project, '/messages',
+                    headers=MESSAGES_VERSION).json['messages']
+    message, = [m for m in messages if m['resource_uuid'] == volume['id']]
+    assert message['event_id'] == 'VOLUME_000001'
+    assert message['user_message'] == (
+        'schedule allocate volume: no backend can hold this volume: volume type %s asks '
+        'for capabilities (its extra specs) that no running backend has; choose another '
+        'volume type.' % vtype['name'])
+    # The same backend, asked for what it reports (any case, Cinder's operators): placed.
+    ok = create_type(shared_cloud, extra_specs={
+        'storage_protocol': 'FILE', 'capabilities:vendor_name': '<or> acme <or> cinderlite',
+        'capabilities:consistencygroup_support': '<is> True'})
+    create_volume(shared_cloud, project, volume_type=ok['name'])
+    fixtures.assert_usage_matches_rows(shared_cloud, project)
+
+
 def test_group_of_a_type_matching_no_backend_gives_error_and_a_message(shared_cloud,
                                                                        project):
     vtype = create_type(shared_cloud, extra_specs={'volume_backend_name': 'nowhere'})

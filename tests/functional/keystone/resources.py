@@ -98,7 +98,10 @@ class ProjectResources:
     # -- makers -----------------------------------------------------------------------
 
     def make_type(self, public=True, specs=None):
-        body = {'volume_type': {'name': unique('type'), 'extra_specs': specs or {'k': 'v'},
+        # A scoped key: an unscoped one names a capability no backend reports,
+        # and the scheduler (as Cinder's CapabilitiesFilter) would place nothing.
+        body = {'volume_type': {'name': unique('type'),
+                                'extra_specs': specs or {'acme:k': 'v'},
                                 'os-volume-type-access:is_public': public}}
         return ok(self.admin.call(self.cloud, 'POST', '/types', body=body),
                   200)['volume_type']['id']
