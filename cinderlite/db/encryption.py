@@ -16,13 +16,23 @@ def get_encryption(context, type_id):
                 .filter(models.Encryption.volume_type_id == type_id).first())
 
 
-def encrypted_type_ids(context, type_ids):
-    """Which of ``type_ids`` are encrypted, in one query."""
+def describe_types(context, type_ids):
+    """``({type id: name}, {ids of encrypted types})`` of ``type_ids``, in one query.
+
+    What every volume view needs of its type; one statement instead of two
+    on the path of every volume show and list.
+    """
     if not type_ids:
-        return set()
+        return {}, set()
     with engine.reader(context) as session:
-        return {row[0] for row in session.query(models.Encryption.volume_type_id)
-                .filter(models.Encryption.volume_type_id.in_(list(type_ids)))}
+        rows = session.execute(
+            sa.select(models.VolumeType.id, models.VolumeType.name,
+                      models.Encryption.volume_type_id)
+            .outerjoin(models.Encryption,
+                       models.Encryption.volume_type_id == models.VolumeType.id)
+            .where(models.VolumeType.id.in_(list(type_ids)))).all()
+    return ({type_id: name for type_id, name, _ in rows},
+            {type_id for type_id, _, encrypted in rows if encrypted is not None})
 
 
 def create_encryption(context, type_id, values):

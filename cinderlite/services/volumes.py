@@ -41,17 +41,16 @@ class VolumeService:
         return db_volumes.list_volumes(context, filters, all_projects, **page)
 
     def describe(self, context, volumes):
-        """What views show besides the rows, one query each.
+        """What views show besides the rows, in two queries.
 
         ``(type names by id, metadata by volume id, ids of encrypted types)``.
         Types and encryption are read with the caller's own context (they
         belong to no project), so every query joins the request's read
         transaction.
         """
-        type_ids = {v.volume_type_id for v in volumes}
-        names = db_types.get_type_names(context, type_ids)
-        return (names, db_volumes.get_metadata(context, [v.id for v in volumes]),
-                db_encryption.encrypted_type_ids(context, type_ids))
+        names, encrypted = db_encryption.describe_types(
+            context, {v.volume_type_id for v in volumes})
+        return names, db_volumes.get_metadata(context, [v.id for v in volumes]), encrypted
 
     def create(self, context, size=None, name=None, description=None, volume_type=None,
                snapshot_id=None, source_volid=None, consistencygroup_id=None,
