@@ -145,7 +145,13 @@ class Capacity:
                     'pct': self.reserved_percentage})
 
     def weight(self, thin=True):
-        """Sort key: most room first, as Cinder's CapacityWeigher; unlimited ones last."""
+        """Sort key: most room first, as Cinder's CapacityWeigher; unlimited ones last.
+
+        A backend without a readable report comes after every other (it
+        passes only when nothing is to be held: an empty group).
+        """
+        if self.total_gb is None or self.free_gb is None:
+            return (-1, 0.0)
         if self.unlimited:
             return (0, 0.0)
         return (1, self.virtual_free_gb(thin))

@@ -174,6 +174,13 @@ def test_the_host_with_most_room_wins_and_unlimited_ones_come_last():
     assert filters.best_host([twin, small], set(), 1) is twin
 
 
+def test_an_empty_group_may_go_to_a_backend_without_a_report_but_last():
+    silent = FakeHost('h@s#S', {})
+    assert filters.best_host([silent], set(), 0) is silent
+    reporting = FakeHost('h@r#R', thin_report(total=1, provisioned=20, allocated=20), 20)
+    assert filters.best_host([silent, reporting], set(), 0) is reporting
+
+
 def test_the_user_is_told_every_backend_is_full_without_host_names():
     full = FakeHost('secret@file#file', thin_report(total=1, provisioned=20,
                                                     allocated=20), 20, 'file')
