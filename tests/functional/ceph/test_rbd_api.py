@@ -25,6 +25,12 @@ def rbd_cloud(make_cloud, rbd_backend, ceph_io):
     cloud = make_cloud(backends={'ceph': rbd_backend})
     h.create_type(cloud)
     yield cloud
+    delete_everything(cloud)
+    assert conftest.pool_contents(ceph_io) == before, 'deleting through the API left these'
+
+
+def delete_everything(cloud):
+    """Delete every cgsnapshot and group (with its volumes) of project p1 through the API."""
     cs = cloud.cinder()
     for cgsnapshot in cs.cgsnapshots.list():
         fixtures.wait_status(cloud, 'cgsnapshots', cgsnapshot.id, ('available', 'error'))
@@ -35,7 +41,6 @@ def rbd_cloud(make_cloud, rbd_backend, ceph_io):
         assert cloud.request('POST', '/v3/p1/consistencygroups/%s/delete' % group['id'],
                              body={'consistencygroup': {'force': True}}).status == 202
         fixtures.wait_status(cloud, 'consistencygroups', group['id'], 'deleted')
-    assert conftest.pool_contents(ceph_io) == before, 'deleting through the API left these'
 
 
 def write_regions(ioctx, volume_id):
@@ -116,3 +121,28 @@ def test_failed_clone_is_error_with_a_message_and_leaves_nothing(rbd_cloud, ceph
     assert conftest.pool_contents(ceph_io) == before
     for volume_id in sources:
         assert read_regions(ceph_io, volume_id) == data[volume_id]
+
+
+def test_two_backends_share_one_pool(make_cloud, rbd_backend, ceph_io):
+    """Every name the driver makes carries an id: backends on one pool keep apart."""
+    before = conftest.pool_contents(ceph_io)
+    cloud = make_cloud(backends={'ceph-a': rbd_backend, 'ceph-b': rbd_backend})
+    for backend in ('ceph-a', 'ceph-b'):
+        h.create_type(cloud, backend, backend_name=backend)
+    made = {}
+    for backend in ('ceph-a', 'ceph-b'):
+        group_id = h.create_group(cloud, types=backend)
+        sources = [h.create_volume(cloud, group_id, vtype=backend) for _ in range(2)]
+        data = {v: write_regions(ceph_io, v) for v in sources}
+        resp = h.clone(cloud, source_cgid=group_id)
+        assert resp.status == 202, resp
+        made[backend] = (data, resp.json['consistencygroup']['id'])
+    for backend, (data, new_id) in made.items():
+        fixtures.wait_status(cloud, 'consistencygroups', new_id, 'available')
+        clones = clones_of(cloud, new_id)
+        for volume in clones + [v for v in h.list_volumes(cloud) if v['id'] in data]:
+            assert volume['os-vol-host-attr:host'].split('#')[0].endswith('@' + backend)
+        for clone in clones:
+            assert read_regions(ceph_io, clone['id']) == data[clone['source_volid']]
+    delete_everything(cloud)
+    assert conftest.pool_contents(ceph_io) == before
