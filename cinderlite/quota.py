@@ -7,6 +7,7 @@ rows, and a failure anywhere before commit leaves nothing charged.
 """
 
 from cinderlite import exception
+from cinderlite.db import quota_classes as db_quota_classes
 from cinderlite.db import quotas as db_quotas
 
 VOLUMES = 'volumes'
@@ -22,6 +23,8 @@ TYPED = (VOLUMES, GIGABYTES, SNAPSHOTS)
 #: service: ``backups`` and ``backup_gigabytes`` are shown and may be set, as
 #: clients expect, and nothing ever consumes them.
 RESOURCES = (VOLUMES, SNAPSHOTS, GIGABYTES, GROUPS, BACKUPS, BACKUP_GIGABYTES, PER_VOLUME)
+#: The quota class whose limits are every project's defaults.
+DEFAULT_CLASS = 'default'
 
 
 def default_limits(conf):
@@ -42,12 +45,22 @@ def is_known_resource(resource, type_names):
         resource == typed(r, name) for r in TYPED for name in type_names)
 
 
-def get_limits(conf, context, project_id, type_names=()):
-    """Every limit that applies to ``project_id``: its own, else the defaults (-1 per type)."""
+def get_defaults(conf, context, type_names=()):
+    """The limits of a project that set none: the ``default`` quota class over config.
+
+    Per-type limits of ``type_names`` are -1 unless the class sets them.
+    """
     limits = default_limits(conf)
     for name in type_names:
         for resource in TYPED:
             limits[typed(resource, name)] = -1
+    limits.update(db_quota_classes.get_class_limits(context, DEFAULT_CLASS))
+    return limits
+
+
+def get_limits(conf, context, project_id, type_names=()):
+    """Every limit that applies to ``project_id``: its own, else the defaults."""
+    limits = get_defaults(conf, context, type_names)
     limits.update(db_quotas.get_limits(context, project_id))
     return limits
 

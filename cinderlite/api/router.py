@@ -21,9 +21,11 @@ from cinderlite.api.handlers import consistencygroups
 from cinderlite.api.handlers import encryption
 from cinderlite.api.handlers import extensions
 from cinderlite.api.handlers import hosts
+from cinderlite.api.handlers import limits
 from cinderlite.api.handlers import messages
 from cinderlite.api.handlers import metadata
 from cinderlite.api.handlers import qos_specs
+from cinderlite.api.handlers import quota_class_sets
 from cinderlite.api.handlers import quota_sets
 from cinderlite.api.handlers import scheduler_stats
 from cinderlite.api.handlers import services
@@ -95,6 +97,9 @@ ROUTE_DECLARATIONS = {
     '/os-quota-sets/{target_project_id}': {'GET': quota_sets.show,
                                            'PUT': quota_sets.update,
                                            'DELETE': quota_sets.delete},
+    '/os-quota-class-sets/{class_name}': {'GET': quota_class_sets.show,
+                                          'PUT': quota_class_sets.update},
+    '/limits': {'GET': limits.index},
     '/os-services': {'GET': services.index},
     '/os-services/{service_action}': {'PUT': services.update},
     '/os-hosts': {'GET': hosts.index},

@@ -252,6 +252,18 @@ class Quota(Base):
     hard_limit: Mapped[int] = mapped_column(Integer)
 
 
+class QuotaClass(Base):
+    """A named set of limits; the ``default`` class replaces the configured defaults."""
+
+    __tablename__ = 'quota_classes'
+    __table_args__ = (UniqueConstraint('class_name', 'resource',
+                                       name='uniq_quota_classes_resource'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    class_name: Mapped[str] = mapped_column(String(255))
+    resource: Mapped[str] = mapped_column(String(300))
+    hard_limit: Mapped[int] = mapped_column(Integer)
+
+
 class QuotaUsage(Base):
     __tablename__ = 'quota_usages'
     __table_args__ = (UniqueConstraint('project_id', 'resource',

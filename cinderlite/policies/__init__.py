@@ -8,8 +8,10 @@ from cinderlite.policies import cgsnapshots
 from cinderlite.policies import consistencygroups
 from cinderlite.policies import encryption
 from cinderlite.policies import hosts
+from cinderlite.policies import limits
 from cinderlite.policies import messages
 from cinderlite.policies import qos_specs
+from cinderlite.policies import quota_class_sets
 from cinderlite.policies import quota_sets
 from cinderlite.policies import scheduler_stats
 from cinderlite.policies import services
@@ -44,4 +46,6 @@ def list_rules():
         hosts.list_rules(),
         scheduler_stats.list_rules(),
         capabilities.list_rules(),
+        limits.list_rules(),
+        quota_class_sets.list_rules(),
     ))

@@ -14,8 +14,10 @@ from cinderlite.services import consistencygroups
 from cinderlite.services import encryption
 from cinderlite.services import group_clones
 from cinderlite.services import hosts
+from cinderlite.services import limits
 from cinderlite.services import messages
 from cinderlite.services import qos_specs
+from cinderlite.services import quota_class_sets
 from cinderlite.services import quotas
 from cinderlite.services import scheduler_stats
 from cinderlite.services import services
@@ -55,6 +57,8 @@ class Services:
         self.availability_zones = availability_zones.AvailabilityZoneService(conf)
         self.pools = scheduler_stats.SchedulerStatsService(conf)
         self.capabilities = capabilities.CapabilityService()
+        self.limits = limits.LimitService(conf)
+        self.quota_classes = quota_class_sets.QuotaClassService(conf)
 
     @staticmethod
     def reading(context):

@@ -15,11 +15,7 @@ class QuotaService:
         return [t.name for t in db_types.list_types(context.elevated(), include_private=True)]
 
     def defaults(self, context):
-        limits = quota.default_limits(self.conf)
-        for name in self._type_names(context):
-            for resource in quota.TYPED:
-                limits[quota.typed(resource, name)] = -1
-        return limits
+        return quota.get_defaults(self.conf, context, self._type_names(context))
 
     def show(self, context, project_id, usage=False):
         """Limits (and with ``usage`` each as {limit, in_use, reserved}) of a project."""

@@ -1,8 +1,8 @@
 """Strict shapes of the admin and discovery answers, as tempest 47 validates them.
 
 Our own statement of the facts in tempest's
-``tempest/lib/api_schema/response/volume/`` (services, hosts,
-extensions, scheduler_stats, capabilities): every listed key
+``tempest/lib/api_schema/response/volume/`` (services, hosts, limits,
+extensions, scheduler_stats, capabilities, quota_classes): every listed key
 of an object and nothing else, unless noted. ``check`` validates with
 tempest's date-time rule (oslo.utils' ISO 8601 parser).
 """
@@ -72,6 +72,14 @@ EXTENSIONS = listing('extensions', strict({
     'namespace': STRING, 'alias': STRING, 'name': STRING,
 }, required=['updated', 'links', 'alias', 'name', 'description']))
 
+_ABSOLUTE = ('totalSnapshotsUsed', 'maxTotalBackups', 'maxTotalVolumeGigabytes',
+             'maxTotalSnapshots', 'maxTotalBackupGigabytes', 'totalBackupGigabytesUsed',
+             'maxTotalVolumes', 'totalVolumesUsed', 'totalBackupsUsed',
+             'totalGigabytesUsed')
+LIMITS = strict({'limits': strict({
+    'rate': {'type': 'array'},
+    'absolute': strict({key: INTEGER for key in _ABSOLUTE})})})
+
 POOLS = listing('pools', strict({'name': STRING}))
 POOLS_DETAIL = listing('pools', strict({
     'name': STRING,
@@ -91,6 +99,28 @@ CAPABILITIES = strict({
     'visibility': NULLABLE_STRING, 'driver_version': STRING, 'vendor_name': STRING,
     'properties': {'type': 'object'}, 'storage_protocol': STRING,
     'replication_targets': {'type': 'array'}, 'display_name': NULLABLE_STRING})
+
+_QUOTA_CLASS_KEYS = ('volumes', 'snapshots', 'backups', 'groups', 'per_volume_gigabytes',
+                     'gigabytes', 'backup_gigabytes')
+_QUOTA_CLASS_REQUIRED = ['volumes', 'snapshots', 'backups', 'per_volume_gigabytes',
+                         'gigabytes', 'backup_gigabytes']
+
+
+def _quota_class_set(with_id):
+    properties = {key: INTEGER for key in _QUOTA_CLASS_KEYS}
+    if with_id:
+        properties['id'] = STRING
+    return {'type': 'object', 'required': ['quota_class_set'], 'properties': {
+        'quota_class_set': {
+            'type': 'object', 'properties': properties,
+            # Per-type limits (volumes_<type>, ...) are integers too.
+            'additionalProperties': INTEGER,
+            'required': _QUOTA_CLASS_REQUIRED + (['id'] if with_id else [])}}}
+
+
+QUOTA_CLASS_SET = _quota_class_set(with_id=True)
+QUOTA_CLASS_SET_UPDATE = _quota_class_set(with_id=False)
+
 
 def check(body, schema):
     """Fail with jsonschema's words when ``body`` does not have the shape."""

@@ -10,7 +10,8 @@ def test_every_user_lists_the_extensions(shared_cloud, project):
     aliases = [e['alias'] for e in resp.json['extensions']]
     assert len(aliases) == len(set(aliases))
     for alias in ('os-services', 'os-hosts', 'os-availability-zone', 'scheduler-stats',
-                  'capabilities', 'os-quota-sets', 'consistencygroups', 'cgsnapshots'):
+                  'capabilities', 'os-quota-class-sets', 'os-used-limits',
+                  'os-quota-sets', 'consistencygroups', 'cgsnapshots'):
         assert alias in aliases
     # tempest's check when api_extensions is "all".
     assert 'Hosts' in [e['name'] for e in resp.json['extensions']]
@@ -22,7 +23,8 @@ def test_served_extensions_are_routes_that_answer(shared_cloud):
              'os-availability-zone': '/os-availability-zone',
              'scheduler-stats': '/scheduler-stats/get_pools',
              'capabilities': '/capabilities/testhost@file',
-             'os-quota-sets': '/os-quota-sets/admin',
+             'os-quota-class-sets': '/os-quota-class-sets/default',
+             'os-quota-sets': '/os-quota-sets/admin', 'os-used-limits': '/limits',
              'consistencygroups': '/consistencygroups', 'cgsnapshots': '/cgsnapshots',
              'os-types-manage': '/types'}
     listed = {e['alias'] for e in shared_cloud.request(

@@ -7,6 +7,8 @@ route that lands adds its extension.
 
 # (name, alias, updated, description), as Cinder's extension descriptors give them.
 EXTENSIONS = [
+    ('AdminActions', 'os-admin-actions', '2012-08-25T00:00:00+00:00',
+     'Enable admin actions.'),
     ('AvailabilityZones', 'os-availability-zone', '2013-06-27T00:00:00+00:00',
      'Describe Availability Zones.'),
     ('Capabilities', 'capabilities', '2015-08-31T00:00:00+00:00', 'Capabilities support.'),
@@ -18,6 +20,8 @@ EXTENSIONS = [
     ('ExtendedSnapshotAttributes', 'os-extended-snapshot-attributes',
      '2012-06-19T00:00:00+00:00', 'Extended SnapshotAttributes support.'),
     ('Hosts', 'os-hosts', '2011-06-29T00:00:00+00:00', 'Admin-only host administration.'),
+    ('QuotaClasses', 'os-quota-class-sets', '2012-03-12T00:00:00+00:00',
+     'Quota classes management support.'),
     ('Quotas', 'os-quota-sets', '2011-08-08T00:00:00+00:00', 'Quota management support.'),
     ('Scheduler_stats', 'scheduler-stats', '2014-09-07T00:00:00+00:00',
      'Scheduler stats support.'),
@@ -25,6 +29,10 @@ EXTENSIONS = [
     ('TypesExtraSpecs', 'os-types-extra-specs', '2011-08-24T00:00:00+00:00',
      'Type extra specs support.'),
     ('TypesManage', 'os-types-manage', '2011-08-24T00:00:00+00:00', 'Types manage support.'),
+    ('UsedLimits', 'os-used-limits', '2013-10-03T00:00:00+00:00',
+     'Provide data on limited resources that are being used.'),
+    ('VolumeActions', 'os-volume-actions', '2012-05-31T00:00:00+00:00',
+     'Enable volume actions.'),
     ('VolumeHostAttribute', 'os-vol-host-attr', '2011-11-03T00:00:00+00:00',
      'Expose host as an attribute of a volume.'),
     ('VolumeMigStatusAttribute', 'os-vol-mig-status-attr', '2013-08-08T00:00:00+00:00',
