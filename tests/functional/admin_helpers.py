@@ -1,7 +1,7 @@
 """Requests the admin-route tests share: as the cloud admin, and a volume to wait for."""
 
 from tests import fixtures
-from tests.functional import admin_schemas
+from tests.unit import cinder_schemas as schemas
 
 ADMIN = 'admin:admin'
 
@@ -13,7 +13,7 @@ def admin(cloud, method, path, **kwargs):
 def services(cloud, query=''):
     resp = admin(cloud, 'GET', '/os-services' + query)
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.SERVICES)
+    schemas.check(schemas.SERVICES, resp.json)
     return resp.json['services']
 
 

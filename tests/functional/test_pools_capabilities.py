@@ -2,14 +2,14 @@
 
 import pytest
 
-from tests.functional import admin_schemas
 from tests.functional.admin_helpers import admin
+from tests.unit import cinder_schemas as schemas
 
 
 def test_pools_without_detail_are_names(shared_cloud):
     resp = admin(shared_cloud, 'GET', '/scheduler-stats/get_pools')
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.POOLS)
+    schemas.check(schemas.POOLS, resp.json)
     assert resp.json == {'pools': [{'name': 'testhost@file#file'}]}
     # Filters come at 3.28; below it Cinder ignores them, as we do.
     assert admin(shared_cloud, 'GET', '/scheduler-stats/get_pools?name=x').json == resp.json
@@ -19,7 +19,7 @@ def test_pools_without_detail_are_names(shared_cloud):
 def test_pools_with_detail_carry_the_reported_capabilities(shared_cloud, detail):
     resp = admin(shared_cloud, 'GET', '/scheduler-stats/get_pools?detail=' + detail)
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.POOLS_DETAIL)
+    schemas.check(schemas.POOLS_DETAIL, resp.json)
     [pool] = resp.json['pools']
     capabilities = pool['capabilities']
     assert (capabilities['vendor_name'], capabilities['storage_protocol'],
@@ -32,7 +32,7 @@ def test_pools_with_detail_carry_the_reported_capabilities(shared_cloud, detail)
 def test_capabilities_of_a_backend_match_its_pool(shared_cloud, host):
     resp = admin(shared_cloud, 'GET', '/capabilities/' + host)
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.CAPABILITIES)
+    schemas.check(schemas.CAPABILITIES, resp.json)
     assert resp.json['namespace'] == 'OS::Storage::Capabilities::testhost@file'
     assert resp.json['properties'] == {} and resp.json['replication_targets'] == []
     [pool] = admin(shared_cloud, 'GET', '/scheduler-stats/get_pools?detail=True').json[

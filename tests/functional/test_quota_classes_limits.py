@@ -8,9 +8,9 @@ import uuid
 
 import pytest
 
-from tests.functional import admin_schemas
 from tests.functional.admin_helpers import admin
 from tests.functional.admin_helpers import create_volume
+from tests.unit import cinder_schemas as schemas
 
 BASE_KEYS = {'volumes', 'snapshots', 'gigabytes', 'groups', 'backups', 'backup_gigabytes',
              'per_volume_gigabytes'}
@@ -19,7 +19,7 @@ BASE_KEYS = {'volumes', 'snapshots', 'gigabytes', 'groups', 'backups', 'backup_g
 def quota_class(cloud, name='default'):
     resp = admin(cloud, 'GET', '/os-quota-class-sets/' + name)
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.QUOTA_CLASS_SET)
+    schemas.check(schemas.QUOTA_CLASS_SET, resp.json)
     return resp.json['quota_class_set']
 
 
@@ -27,7 +27,7 @@ def update_class(cloud, name='default', **limits):
     resp = admin(cloud, 'PUT', '/os-quota-class-sets/' + name,
                  body={'quota_class_set': limits})
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.QUOTA_CLASS_SET_UPDATE)
+    schemas.check(schemas.QUOTA_CLASS_SET_UPDATE, resp.json)
     return resp.json['quota_class_set']
 
 
@@ -47,7 +47,7 @@ def create_type(cloud):
 def limits(cloud, project):
     resp = cloud.request('GET', '/v3/%s/limits' % project, token='u1:' + project)
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.LIMITS)
+    schemas.check(schemas.LIMITS, resp.json)
     return resp.json['limits']
 
 

@@ -11,10 +11,10 @@ from cinderlite.db import engine as db_engine
 from cinderlite.db import models
 from cinderlite.db import services as db_services
 from tests import fixtures
-from tests.functional import admin_schemas
 from tests.functional.admin_helpers import admin
 from tests.functional.admin_helpers import create_volume
 from tests.functional.admin_helpers import services
+from tests.unit import cinder_schemas as schemas
 
 MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.3'}
 
@@ -35,7 +35,7 @@ def test_disabled_volume_service_takes_no_new_volume_but_keeps_its_own(cloud):
     resp = admin(cloud, 'PUT', '/os-services/disable-log-reason', body={
         'host': 'testhost@file', 'binary': 'cinder-volume', 'disabled_reason': 'disk swap'})
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.DISABLE_LOG_REASON)
+    schemas.check(schemas.SERVICE_DISABLE_LOG_REASON, resp.json)
     assert resp.json == {'host': 'testhost@file', 'service': '', 'binary': 'cinder-volume',
                          'status': 'disabled', 'disabled': True,
                          'disabled_reason': 'disk swap'}
@@ -60,7 +60,7 @@ def test_disabled_volume_service_takes_no_new_volume_but_keeps_its_own(cloud):
     resp = admin(cloud, 'PUT', '/os-services/enable',
                  body={'host': 'testhost@file', 'service': 'cinder-volume'})
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.ENABLE_SERVICE)
+    schemas.check(schemas.SERVICE_ENABLE, resp.json)
     assert resp.json == {'host': 'testhost@file', 'service': 'cinder-volume', 'binary': '',
                          'status': 'enabled', 'disabled': False, 'disabled_reason': None}
     volume = services(cloud, '?binary=cinder-volume')[0]
@@ -74,7 +74,7 @@ def test_plain_disable_answers_without_a_reason(cloud):
     resp = admin(cloud, 'PUT', '/os-services/disable',
                  body={'host': 'testhost', 'binary': 'cinder-scheduler'})
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.DISABLE_SERVICE)
+    schemas.check(schemas.SERVICE_DISABLE, resp.json)
     assert resp.json['status'] == 'disabled' and resp.json['disabled'] is True
     listed = {s['binary']: s['status'] for s in services(cloud)}
     assert listed == {'cinder-scheduler': 'disabled', 'cinder-volume': 'enabled'}
@@ -105,7 +105,7 @@ def test_show_host_counts_what_each_project_holds_there(cloud):
 
     resp = admin(cloud, 'GET', '/os-hosts/testhost@file')
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.HOST)
+    schemas.check(schemas.HOST, resp.json)
     rows = [(r['resource']['project'], r['resource']['volume_count'],
              r['resource']['total_volume_gb'], r['resource']['snapshot_count'],
              r['resource']['total_snapshot_gb']) for r in resp.json['host']]

@@ -6,9 +6,9 @@ test_service_states.py.
 
 import pytest
 
-from tests.functional import admin_schemas
 from tests.functional.admin_helpers import admin
 from tests.functional.admin_helpers import services
+from tests.unit import cinder_schemas as schemas
 
 
 def test_list_shows_both_services_as_cinder_names_them(shared_cloud):
@@ -87,7 +87,7 @@ def test_bad_service_actions_change_nothing(shared_cloud, action, body, status, 
 def test_hosts_list_the_enabled_services(shared_cloud):
     resp = admin(shared_cloud, 'GET', '/os-hosts')
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.HOSTS)
+    schemas.check(schemas.HOSTS, resp.json)
     listed = {h['host_name']: h for h in resp.json['hosts']}
     assert set(listed) == {'testhost', 'testhost@file'}
     assert listed['testhost@file']['service'] == 'cinder-volume'
@@ -118,6 +118,6 @@ def test_every_user_lists_the_availability_zone(shared_cloud, project):
     resp = shared_cloud.request('GET', '/v3/%s/os-availability-zone' % project,
                                 token='u1:' + project)
     assert resp.status == 200, resp
-    admin_schemas.check(resp.json, admin_schemas.AVAILABILITY_ZONES)
+    schemas.check(schemas.AVAILABILITY_ZONES, resp.json)
     assert resp.json == {'availabilityZoneInfo': [
         {'zoneName': 'nova', 'zoneState': {'available': True}}]}

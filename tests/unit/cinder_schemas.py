@@ -147,6 +147,95 @@ MESSAGE = strict({
 }, ['request_id', 'message_level', 'event_id', 'created_at', 'id', 'user_message'])
 
 
+# -- operator and discovery routes ------------------------------------------------------
+# services.py, hosts.py, extensions.py, limits.py, scheduler_stats.py, capabilities.py,
+# quota_classes.py; tempest keeps no schema for os-availability-zone (Cinder's shape).
+
+_SERVICE_ACTION = {'disabled': {'type': 'boolean'},
+                   'status': {'enum': ['enabled', 'disabled']}, 'host': {'type': 'string'},
+                   'service': {'type': 'string'}, 'binary': {'type': 'string'}}
+SERVICES = listing('services', strict({
+    'binary': {'type': 'string'}, 'host': {'type': 'string'}, 'zone': {'type': 'string'},
+    'updated_at': DATE_TIME, 'disabled_reason': STRING_OR_NULL,
+    'state': {'enum': ['up', 'down']}, 'status': {'enum': ['enabled', 'disabled']},
+    'frozen': {'type': 'boolean'}, 'replication_status': {'type': 'string'},
+    'active_backend_id': STRING_OR_NULL, 'backend_state': {'type': 'string'},
+}, ['binary', 'disabled_reason', 'host', 'state', 'status', 'updated_at', 'zone']))
+SERVICE_ENABLE = strict(dict(_SERVICE_ACTION, disabled_reason=STRING_OR_NULL),
+                        list(_SERVICE_ACTION) + ['disabled_reason'])
+SERVICE_DISABLE = strict(_SERVICE_ACTION, list(_SERVICE_ACTION))
+SERVICE_DISABLE_LOG_REASON = SERVICE_ENABLE
+
+_HOST_KEYS = ['service-status', 'service', 'zone', 'service-state', 'host_name',
+              'last-update']
+HOSTS = listing('hosts', strict({
+    'service-status': {'enum': ['available', 'unavailable']}, 'service': {'type': 'string'},
+    'zone': {'type': 'string'}, 'service-state': {'enum': ['enabled', 'disabled']},
+    'host_name': {'type': 'string'}, 'last-update': DATE_TIME_OR_NULL}, _HOST_KEYS))
+_HOST_RESOURCE_KEYS = ['volume_count', 'total_volume_gb', 'total_snapshot_gb', 'project',
+                       'host', 'snapshot_count']
+HOST = listing('host', strict({'resource': strict(
+    {k: {'type': 'string'} for k in _HOST_RESOURCE_KEYS}, _HOST_RESOURCE_KEYS)},
+    ['resource']))
+
+AVAILABILITY_ZONES = listing('availabilityZoneInfo', strict({
+    'zoneName': {'type': 'string'},
+    'zoneState': strict({'available': {'type': 'boolean'}}, ['available'])},
+    ['zoneName', 'zoneState']))
+
+EXTENSIONS = listing('extensions', strict({
+    'updated': DATE_TIME, 'description': {'type': 'string'}, 'links': {'type': 'array'},
+    'namespace': {'type': 'string'}, 'alias': {'type': 'string'}, 'name': {'type': 'string'},
+}, ['updated', 'links', 'alias', 'name', 'description']))
+
+_ABSOLUTE_LIMITS = ['totalSnapshotsUsed', 'maxTotalBackups', 'maxTotalVolumeGigabytes',
+                    'maxTotalSnapshots', 'maxTotalBackupGigabytes',
+                    'totalBackupGigabytesUsed', 'maxTotalVolumes', 'totalVolumesUsed',
+                    'totalBackupsUsed', 'totalGigabytesUsed']
+LIMITS = envelope('limits', strict({
+    'rate': {'type': 'array'},
+    'absolute': strict({k: {'type': 'integer'} for k in _ABSOLUTE_LIMITS}, _ABSOLUTE_LIMITS),
+}, ['rate', 'absolute']))
+
+POOLS = listing('pools', strict({'name': {'type': 'string'}}, ['name']))
+# A backend reports what it has: no key of the capabilities is required.
+POOLS_DETAIL = listing('pools', strict({
+    'name': {'type': 'string'},
+    'capabilities': {'type': ['object', 'null'], 'properties': {
+        'updated': DATE_TIME_OR_NULL, 'QoS_support': {'type': 'boolean'},
+        'total_capacity_gb': {'type': ['number', 'string']},
+        'free_capacity_gb': {'type': ['number', 'string']},
+        'volume_backend_name': {'type': 'string'}, 'driver_version': {'type': 'string'},
+        'reserved_percentage': {'type': 'integer'}, 'storage_protocol': {'type': 'string'},
+        'vendor_name': {'type': 'string'}, 'timestamp': DATE_TIME_OR_NULL}}},
+    ['name', 'capabilities']))
+
+_CAPABILITIES = {
+    'pool_name': STRING_OR_NULL, 'description': STRING_OR_NULL,
+    'volume_backend_name': {'type': 'string'},
+    'namespace': {'type': 'string', 'pattern': '^OS::Storage::Capabilities::.+$'},
+    'visibility': STRING_OR_NULL, 'driver_version': {'type': 'string'},
+    'vendor_name': {'type': 'string'}, 'properties': {'type': 'object'},
+    'storage_protocol': {'type': 'string'}, 'replication_targets': {'type': 'array'},
+    'display_name': STRING_OR_NULL}
+CAPABILITIES = strict(_CAPABILITIES, list(_CAPABILITIES))
+
+
+def _quota_class_set(with_id):
+    # The class name is the id: "default" is no UUID (Tempest does not check the format).
+    properties = {k: {'type': 'integer'} for k in QUOTA_KEYS}
+    required = [k for k in QUOTA_KEYS if k != 'groups']
+    if with_id:
+        properties['id'] = {'type': 'string'}
+        required.append('id')
+    return {'type': 'object', 'properties': properties,
+            'additionalProperties': {'type': 'integer'}, 'required': required}
+
+
+QUOTA_CLASS_SET = envelope('quota_class_set', _quota_class_set(with_id=True))
+QUOTA_CLASS_SET_UPDATE = envelope('quota_class_set', _quota_class_set(with_id=False))
+
+
 # -- validation as Tempest does it ------------------------------------------------------
 
 FORMATS = jsonschema.FormatChecker()
