@@ -54,8 +54,16 @@ def list_transfers(context, filters, all_projects, page):
 
 
 def delete_transfer(context, transfer):
-    """Delete a transfer; its volume, if still awaiting it, is ``available`` again."""
+    """Delete a transfer; its volume, if still awaiting it, is ``available`` again.
+
+    The transfer's row is locked first, as an accept locks it: of a delete
+    and an accept racing, the one that comes second finds it gone.
+
+    :raises TransferNotFound: (404) it is gone (accepted or deleted meanwhile).
+    """
     with engine.writer(context) as session:
+        if not common.lock_rows(session, models.Transfer, [transfer.id]):
+            raise exception.TransferNotFound(transfer_id=transfer.id)
         common.conditional_update(session, models.Volume, transfer.volume_id,
                                   {'status': 'available', 'updated_at': models.utcnow()},
                                   (AWAITING,))
