@@ -22,6 +22,7 @@ WATCHED = {
     'cgsnapshot': ['/cgsnapshots/%s'],
     'message': ['/messages/%s'],
     'transfer': ['/os-volume-transfer/%s'],
+    'qos': ['/qos-specs/%s'],
     'project': ['/os-quota-sets/%s?usage=True'],
 }
 
@@ -56,6 +57,7 @@ class ProjectResources:
         self.shared['cgsnapshot'] = self.make_cgsnapshot()
         self.shared['message'] = self.make_message()
         self.shared['transfer'] = self.make_transfer()
+        self.shared['qos'] = self.make_qos()
 
     def ids_for(self, route):
         """Placeholder values for ``route``: shared resources, or fresh ones it may use up."""
@@ -108,6 +110,11 @@ class ProjectResources:
 
     def make_private_type(self):
         return self.make_type(public=False)
+
+    def make_qos(self):
+        body = {'qos_specs': {'name': unique('qos'), 'k': 'v'}}
+        return ok(self.admin.call(self.cloud, 'POST', '/qos-specs', body=body),
+                  200)['qos_specs']['id']
 
     def make_transfer(self):
         body = {'transfer': {'volume_id': self.make_volume()}}
