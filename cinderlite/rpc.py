@@ -2,6 +2,7 @@
 
 import importlib
 
+from amqp import exceptions as amqp_exceptions
 import oslo_messaging as messaging
 from oslo_messaging import opts as messaging_opts
 from oslo_messaging.rpc import dispatcher
@@ -22,9 +23,14 @@ _GLOBAL_ONLY_OPTS = (
 )
 
 
+def list_opts():
+    """``[(group, [Opt])]`` of every oslo.messaging option."""
+    return messaging_opts.list_opts()
+
+
 def register_opts(conf):
     """Register every oslo.messaging option (transport_url ...) on ``conf``."""
-    for group, opts in messaging_opts.list_opts():
+    for group, opts in list_opts():
         conf.register_opts(opts, group=group)
     for module, attribute, group in _GLOBAL_ONLY_OPTS:
         try:
@@ -45,6 +51,30 @@ def get_transport(conf, default_url=None):
     if default_url:
         conf.set_default('transport_url', default_url)
     return messaging.get_rpc_transport(conf)
+
+
+#: A topic no service consumes: what :func:`ping` sends there is dropped by the bus.
+PING_TOPIC = 'cinderlite-startup-ping'
+
+
+def is_fake(conf):
+    """True for the in-process ``fake://`` bus, which cannot be unreachable."""
+    return messaging.TransportURL.parse(conf, conf.transport_url).transport == 'fake'
+
+
+def ping(transport):
+    """Send one message, without retrying, to a topic nobody consumes.
+
+    :raises Exception: whatever the driver raises when the bus cannot be
+        reached or refuses the login (see :func:`refused`).
+    """
+    client = get_client(transport, PING_TOPIC, '1.0')
+    client.prepare(retry=0).cast(cl_context.get_admin_context(), 'ping')
+
+
+def refused(error):
+    """True when the broker refused the login or the virtual host: retrying will not help."""
+    return isinstance(error, (amqp_exceptions.AccessRefused, amqp_exceptions.NotAllowed))
 
 
 class RequestContextSerializer(messaging.Serializer):

@@ -26,12 +26,14 @@ class RPCService:
         self._report = report
         self._server = rpc.get_server(transport, topic, host, endpoints)
         self._stopping = threading.Event()
+        self._started = False
         self._heartbeat_thread = threading.Thread(
             target=self._heartbeat_loop, name='heartbeat-%s' % host, daemon=True)
 
     def start(self):
         self.heartbeat()
         self._server.start()
+        self._started = True
         self._heartbeat_thread.start()
         LOG.info('Started %(binary)s on %(host)s', {'binary': self.binary,
                                                     'host': self.host})
@@ -50,11 +52,17 @@ class RPCService:
                 LOG.exception('Heartbeat of %s failed', self.host)
 
     def stop(self):
-        """Stop taking new messages; those in flight go on until wait()."""
+        """Stop taking new messages; those in flight go on until wait().
+
+        Safe on a service whose start failed: there is nothing to stop.
+        """
         self._stopping.set()
-        self._server.stop()
+        if self._started:
+            self._server.stop()
 
     def wait(self):
+        if not self._started:
+            return
         self._server.wait()
         LOG.info('Stopped %(binary)s on %(host)s', {'binary': self.binary,
                                                     'host': self.host})

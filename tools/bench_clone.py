@@ -111,9 +111,9 @@ def start_embedded(state_path, backends):
     services = [launcher.build_scheduler(conf, transport),
                 launcher.VolumeService(conf, transport),
                 launcher.build_api(conf, transport, host='127.0.0.1', port=port)]
-    for svc in services:
-        svc.start()
-    return launcher.Launcher(services), 'http://127.0.0.1:%d' % port
+    runner = launcher.Launcher(conf, services)
+    runner.start()
+    return runner, 'http://127.0.0.1:%d' % port
 
 
 def fill_files(state, volume_ids, mib):

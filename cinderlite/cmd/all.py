@@ -14,45 +14,43 @@ import fcntl
 import os
 import sys
 
-from oslo_log import log as logging
-
+from cinderlite import conf as cl_conf
 from cinderlite import launcher
-from cinderlite import rpc
-from cinderlite.cmd import common
+from cinderlite import process
+from cinderlite.cmd import serve
 from cinderlite.db import migration
 
-LOG = logging.getLogger(__name__)
 
+def lock_state_path(conf):
+    """An exclusive lock on ``state_path``, to hold for the life of the process.
 
-def lock_state_path(state_path):
-    """An exclusive lock on ``state_path`` held for the life of the process, or None."""
-    os.makedirs(state_path, exist_ok=True)
-    lock = open(os.path.join(state_path, 'cinderlite-all.lock'), 'a')
+    :raises StartupError: state_path cannot be written, or another
+        cinderlite-all holds the lock.
+    """
+    try:
+        os.makedirs(conf.state_path, exist_ok=True)
+        lock = open(os.path.join(conf.state_path, 'cinderlite-all.lock'), 'a')
+    except OSError as e:
+        raise process.StartupError('Cannot write in %s: %s' % (
+            cl_conf.where(conf, 'state_path'), launcher.one_line(e)))
     try:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         lock.close()
-        return None
+        raise process.StartupError('Another cinderlite-all is running on %s; not starting.'
+                                    % conf.state_path)
     return lock
 
 
 def main():
-    conf = common.setup()
-    lock = lock_state_path(conf.state_path)
-    if lock is None:
-        LOG.error('Another cinderlite-all is running on %s; not starting.',
-                  conf.state_path)
-        sys.exit(1)
-    migration.upgrade()
-    transport = rpc.get_transport(conf, default_url='fake://')
-    api = launcher.build_api(conf, transport)
-    try:
-        api.bind()
-    except OSError as e:
-        LOG.error('Cannot listen on %(host)s:%(port)s: %(error)s',
-                  {'host': conf.osapi_volume_listen,
-                   'port': conf.osapi_volume_listen_port, 'error': e})
-        sys.exit(1)
-    services = [launcher.build_scheduler(conf, transport),
-                launcher.VolumeService(conf, transport), api]
-    sys.exit(launcher.Launcher(services).run())
+    held = []
+
+    def build(conf, transport):
+        held.append(lock_state_path(conf))
+        migration.upgrade()
+        # The launcher binds the API's port before it starts any service.
+        return [launcher.build_scheduler(conf, transport),
+                launcher.VolumeService(conf, transport),
+                launcher.build_api(conf, transport)]
+
+    sys.exit(serve.serve(build, default_transport_url='fake://'))

@@ -3,11 +3,15 @@
 import sys
 
 from oslo_config import cfg
+from oslo_log import log as logging
 
 from cinderlite import context as cl_context
+from cinderlite import process
 from cinderlite.cmd import common
 from cinderlite.db import migration
 from cinderlite.db import services as db_services
+
+LOG = logging.getLogger(__name__)
 
 
 def db_sync(conf):
@@ -46,6 +50,14 @@ def _register(conf):
 
 
 def main():
-    conf = common.setup(extra_opts=_register)
+    try:
+        conf = common.setup(extra_opts=_register)
+    except process.StartupError as e:
+        failure = e
+    else:
+        failure = None
+    if failure is not None:
+        common.report_failure(failure, common.debug_asked())
+        sys.exit(1)
     COMMANDS[conf.category.name][conf.category.action](conf)
     sys.exit(0)

@@ -3,11 +3,14 @@
 import sys
 
 from cinderlite import launcher
-from cinderlite import rpc
-from cinderlite.cmd import common
+from cinderlite.cmd import preflight
+from cinderlite.cmd import serve
+
+
+def build(conf, transport):
+    preflight.check_schema(conf)
+    return [launcher.VolumeService(conf, transport)]
 
 
 def main():
-    conf = common.setup()
-    transport = rpc.get_transport(conf)
-    sys.exit(launcher.Launcher([launcher.VolumeService(conf, transport)]).run())
+    sys.exit(serve.serve(build))

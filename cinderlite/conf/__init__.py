@@ -1,5 +1,8 @@
 """Configuration: every option group registered on a ConfigOpts passed in (no global CONF)."""
 
+import glob
+import os
+
 from oslo_config import cfg
 from oslo_log import log as logging
 
@@ -32,3 +35,43 @@ def parse_args(conf, argv, default_config_files=None):
     """Parse the command line (``--config-file`` and friends) into ``conf``."""
     conf(argv, project='cinderlite', default_config_files=default_config_files)
     database.apply_default_connection(conf)
+
+
+def config_files(conf):
+    """The files ``conf`` was read from, in the order oslo.config read them."""
+    files = list(conf.config_file or [])
+    for folder in conf.config_dir and [conf.config_dir] or []:
+        files += sorted(glob.glob(os.path.join(folder, '*.conf')))
+    return [f for f in files if os.path.isfile(f)]
+
+
+def parsed_files(conf):
+    """``[(path, {section: {name: [values]}})]`` of every config file, as written."""
+    parsed = []
+    for path in config_files(conf):
+        sections = {}
+        cfg.ConfigParser(path, sections).parse()
+        parsed.append((path, sections))
+    return parsed
+
+
+def where(conf, name, group=None):
+    """``[group] name`` and where its value comes from: words for an operator to act on.
+
+    Works for an option whose value is invalid too (oslo.config refuses to
+    tell where those come from, so the files are searched).
+    """
+    label = '[%s] %s' % (group or 'DEFAULT', name)
+    try:
+        location = conf.get_location(name, group)
+    except cfg.Error:
+        location = None
+    if location is not None and location.location is cfg.Locations.command_line:
+        return '%s on the command line' % label
+    if location is not None and location.location is cfg.Locations.environment:
+        return '%s from the environment' % label
+    setting = [path for path, sections in parsed_files(conf)
+               if name in sections.get(group or 'DEFAULT', {})]
+    if setting:
+        return '%s in %s' % (label, setting[-1])
+    return '%s (not set: its default)' % label

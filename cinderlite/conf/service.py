@@ -9,6 +9,12 @@ OPTS = [
                help='Times the API retries sending a message when the message bus '
                     'does not answer. When they run out the request fails with 503 '
                     'and what it had written is undone.'),
+    cfg.IntOpt('rpc_startup_timeout', default=60, min=0,
+               help='Seconds a starting service keeps trying to reach the message '
+                    'bus (transport_url) before it exits with an error naming this '
+                    'option. Each failed attempt logs one warning. A login or virtual '
+                    'host the bus refuses fails at once. The database has its own: '
+                    '[database] max_retries and retry_interval.'),
     cfg.StrOpt('host', default=socket.gethostname(), sample_default='<hostname>',
                help='Name of this node. Volume services are addressed as '
                     'host@backend; renaming a host strands the volumes it holds.'),

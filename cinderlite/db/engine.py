@@ -25,12 +25,17 @@ def configure(conf):
     if _CONTEXT is not None:
         _CONTEXT.dispose_pool()
     _CONTEXT = enginefacade.transaction_context()
+    options = dict(conf.database.items())
+    # No connection now: oslo.db would retry only the errors it recognizes
+    # (not a refused connection to a recent libpq). The caller checks the
+    # connection (check_connection) and retries as it sees fit.
+    options['max_retries'] = 0
     # SQLite enforces foreign keys only when asked: ask, so that it refuses
     # what PostgreSQL and MariaDB refuse.
     # thread_checkin=False: oslo.db's time.sleep(0) on every connection
     # check-in lets eventlet's green threads run; with real threads it only
     # gives the CPU away in the middle of a request.
-    _CONTEXT.configure(sqlite_fk=True, thread_checkin=False, **dict(conf.database.items()))
+    _CONTEXT.configure(sqlite_fk=True, thread_checkin=False, **options)
     engine = _CONTEXT.writer.get_engine()
     if engine.dialect.name == 'sqlite':
         if engine.url.database not in (None, '', ':memory:'):
@@ -89,6 +94,15 @@ def _make_sqlite_concurrent(engine):
         finally:
             raw.close()
     engine.dispose()
+
+
+def check_connection():
+    """Open and close one connection to the configured database.
+
+    :raises oslo_db.exception.DBError: it cannot be opened
+        (``DBNonExistentDatabase`` when the server has no such database).
+    """
+    get_engine().connect().close()
 
 
 def get_engine():

@@ -19,9 +19,12 @@ def console_script(name):
 
 
 class ServerProcess:
-    """Runs ``cinderlite-all`` with a config file under ``tmp_path``."""
+    """Runs ``cinderlite-all`` with a config file under ``tmp_path``.
 
-    def __init__(self, tmp_path, backend_options=None, env=None):
+    ``sections`` adds options: ``{section: {option: value}}`` (``DEFAULT`` too).
+    """
+
+    def __init__(self, tmp_path, backend_options=None, env=None, sections=None):
         self.port = fixtures.free_port()
         self.url = 'http://127.0.0.1:%d' % self.port
         self.state = tmp_path / 'state'
@@ -32,18 +35,36 @@ class ServerProcess:
                  'osapi_volume_listen_port = %d' % self.port, 'report_interval = 1',
                  'host = testhost', '[file]']
         lines += ['%s = %s' % item for item in (backend_options or {}).items()]
+        for section, options in (sections or {}).items():
+            lines.append('[%s]' % section)
+            lines += ['%s = %s' % item for item in options.items()]
         self.config.write_text('\n'.join(lines) + '\n')
         self.env = dict(os.environ, PYTHONPATH=REPO_ROOT, **(env or {}))
         self.process = None
 
     def start(self, env=None):
-        with open(self.log, 'ab') as log:
-            self.process = subprocess.Popen(
-                [console_script('cinderlite-all'), '--config-file', str(self.config)],
-                stdout=log, stderr=subprocess.STDOUT, env=dict(self.env, **(env or {})),
-                cwd=str(self.config.parent))
+        self.spawn(env=env)
         fixtures.wait_for(self._answers, timeout=60, what='cinderlite-all to answer')
         return self
+
+    def spawn(self, *args, env=None, script='cinderlite-all'):
+        """Start ``script`` on this config (plus ``args``) without waiting for it."""
+        with open(self.log, 'ab') as log:
+            self.process = subprocess.Popen(
+                [console_script(script), '--config-file', str(self.config)] + list(args),
+                stdout=log, stderr=subprocess.STDOUT, env=dict(self.env, **(env or {})),
+                cwd=str(self.config.parent))
+        return self
+
+    def run_to_exit(self, *args, timeout=60, script='cinderlite-all'):
+        """Run ``script`` until it exits by itself; returns (exit code, its log, seconds)."""
+        start = time.monotonic()
+        self.spawn(*args, script=script)
+        code = self.process.wait(timeout)
+        return code, self.log.read_text(), time.monotonic() - start
+
+    def log_text(self):
+        return self.log.read_text() if self.log.exists() else ''
 
     def _answers(self):
         if self.process.poll() is not None:
