@@ -27,6 +27,11 @@ OPTS = [
                help='Base URL the versions document advertises, such as '
                     'https://volume.example.com:8776. Defaults to the request\'s '
                     'own host URL.'),
+    cfg.BoolOpt('access_log', default=True,
+                help='Log one INFO line per API request: method, path, status, '
+                     'bytes sent, seconds, request id and project (logger '
+                     'cinderlite.api.access, which a log_config_append file can '
+                     'send elsewhere). False: no such lines.'),
     cfg.IntOpt('graceful_shutdown_timeout', default=60, min=0,
                help='Seconds a stopping service waits for requests and RPC calls in '
                     'flight to finish before it exits.'),
