@@ -11,6 +11,9 @@ OPTS = [
     cfg.IntOpt('clone_workers', default=4, min=1,
                help='Threads that clone volumes at once when a driver does not '
                     'clone a whole consistency group itself.'),
+    cfg.IntOpt('progress_log_interval', default=5, min=1,
+               help='Seconds between two INFO lines "<n> of <total> members done" '
+                    'of a long group clone, cgsnapshot or group copy.'),
 ]
 
 BACKEND_OPTS = [

@@ -18,6 +18,7 @@ from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import volumes as db_volumes
 from cinderlite.volume.driver_view import Resource
 from cinderlite.volume.driver_view import snapshot_views
+from cinderlite.volume.drivers import progress
 
 LOG = logging.getLogger(__name__)
 
@@ -111,14 +112,16 @@ class CloneOperations:
                 group_update = self.driver.create_consistencygroup(ctx, Resource.of(group))
             except NotImplementedError:
                 group_update = None
-            return group_update, self._clone_volume_by_volume(views, call_args)
+            return group_update, self._clone_volume_by_volume(group.id, views, call_args)
         return group_update, {u['id']: u for u in updates or []}
 
-    def _clone_volume_by_volume(self, views, call_args):
+    def _clone_volume_by_volume(self, group_id, views, call_args):
         """Clone each volume in the bounded pool; a failure marks only that volume."""
         sources = call_args.get('snapshots') or call_args['src_volumes']
         create = (self.driver.create_volume_from_snapshot if 'snapshots' in call_args
                   else self.driver.create_cloned_volume)
+        done = progress.Progress('Cloning into group %s volume by volume' % group_id,
+                                 len(views), self.driver.conf.progress_log_interval)
 
         def clone_one(pair):
             volume, source = pair
@@ -127,6 +130,8 @@ class CloneOperations:
             except Exception:
                 LOG.exception('Cloning volume %s failed', volume.id)
                 return {'id': volume.id, 'status': 'error'}
+            finally:
+                done.member_done()
 
         return {u['id']: u for u in self.executor.map(clone_one,
                                                             zip(views, sources))}

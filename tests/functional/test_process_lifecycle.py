@@ -119,3 +119,38 @@ def test_a_second_cinderlite_all_on_the_same_state_refuses_to_start(server_facto
     assert 'Another cinderlite-all is running on' in second.stderr
     assert 'Resuming' not in second.stderr
     assert first.request('GET', '/v3/p1/volumes').status == 200
+
+
+def _reflinks_here(folder):
+    """What ``cp --reflink=always`` finds on ``folder``'s filesystem (independent of us)."""
+    src, dst = folder / 'probe-src', folder / 'probe-dst'
+    src.write_bytes(b'x' * 4096)
+    done = subprocess.run(['cp', '--reflink=always', str(src), str(dst)],
+                          capture_output=True).returncode == 0
+    src.unlink()
+    if dst.exists():
+        dst.unlink()
+    return done
+
+
+def test_the_file_driver_says_whether_it_gets_reflinks(server_factory, tmp_path):
+    server = server_factory().start()
+    expected = ('gives reflinks: snapshots and clones are instant' if _reflinks_here(tmp_path)
+                else 'has no reflinks: snapshots and clones are full copies')
+    lines = [line for line in server.log.read_text().splitlines()
+             if 'Backend file: the filesystem of' in line]
+    assert len(lines) == 1 and expected in lines[0], lines
+    assert ' INFO ' in lines[0]
+
+
+def test_a_long_group_copy_logs_its_progress(server_factory):
+    server = server_factory(backend_options=SLOW,
+                            sections={'DEFAULT': {'progress_log_interval': 1}},
+                            env={'CINDERLITE_TEST_SLOW_SECONDS': '0.6'}).start()
+    group_id, _ = _make_group(server, 4)
+    new_id = _clone_group(server, group_id)
+    _wait(server, 'consistencygroups', new_id, 'available')
+    progress = [line for line in server.log.read_text().splitlines()
+                if 'Copying into group %s: ' % new_id in line]
+    assert progress, server.log.read_text()[-3000:]
+    assert all(' INFO ' in line and 'of 4 members done' in line for line in progress)
