@@ -1,6 +1,7 @@
 """Configuration: every option group registered on a ConfigOpts passed in (no global CONF)."""
 
 import glob
+from importlib import metadata
 import os
 
 from oslo_config import cfg
@@ -32,8 +33,9 @@ def new_conf():
 
 
 def parse_args(conf, argv, default_config_files=None):
-    """Parse the command line (``--config-file`` and friends) into ``conf``."""
-    conf(argv, project='cinderlite', default_config_files=default_config_files)
+    """Parse the command line (``--config-file``, ``--version`` ...) into ``conf``."""
+    conf(argv, project='cinderlite', version=metadata.version('cinderlite'),
+         default_config_files=default_config_files)
     database.apply_default_connection(conf)
 
 
