@@ -55,6 +55,16 @@ class PerVolumeCloneDriver(file_driver.FileDriver):
         return super().create_volume_from_snapshot(volume, snapshot)
 
 
+class SlowPerVolumeCloneDriver(PerVolumeCloneDriver):
+    """The volume-by-volume fallback, ``delay`` seconds per clone (progress logs)."""
+
+    delay = 0.0
+
+    def create_cloned_volume(self, volume, src_vref):
+        time.sleep(type(self).delay)
+        return super().create_cloned_volume(volume, src_vref)
+
+
 class SlowFileDriver(file_driver.FileDriver):
     """A file driver that takes ``SLOW_SECONDS`` per group member copy (restart tests).
 

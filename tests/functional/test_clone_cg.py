@@ -1,5 +1,8 @@
 """The headline: create a consistency group from a live group or a cgsnapshot."""
 
+import logging
+import re
+
 import pytest
 
 from cinderlite import context as cl_context
@@ -246,6 +249,24 @@ def test_driver_without_group_clone_falls_back_volume_by_volume(make_cloud):
         assert clone['status'] == 'available'
         assert h.checksum(h.volume_path(cloud, clone['id'])) == h.checksum(
             h.volume_path(cloud, clone['source_volid']))
+
+
+def test_a_long_fallback_clone_logs_its_progress(make_cloud, caplog, monkeypatch):
+    monkeypatch.setattr(drivers.SlowPerVolumeCloneDriver, 'delay', 0.6)
+    cloud = make_cloud(backends={'file': {
+        'volume_driver': 'tests.drivers.SlowPerVolumeCloneDriver'}},
+        clone_workers=1, progress_log_interval=1)
+    h.create_type(cloud)
+    group_id, _ = h.group_with_volumes(cloud, 4)
+    caplog.set_level(logging.INFO, logger='cinderlite.volume.drivers.progress')
+    new_id = h.clone(cloud, source_cgid=group_id).json['consistencygroup']['id']
+    fixtures.wait_status(cloud, 'consistencygroups', new_id, 'available')
+    lines = [r.getMessage() for r in caplog.records
+             if r.name == 'cinderlite.volume.drivers.progress']
+    assert lines, caplog.text
+    for line in lines:
+        assert re.fullmatch(r'Cloning into group %s volume by volume: [1-4] of 4 members '
+                            r'done' % new_id, line), line
 
 
 def test_fallback_failure_names_the_failed_volume(make_cloud):
