@@ -11,17 +11,28 @@ from tests import drivers
 from tests import fixtures
 
 CEPH_TESTS = pathlib.Path(__file__).parent / 'functional' / 'ceph'
+README_TESTS = pathlib.Path(__file__).parent / 'functional' / 'test_readme.py'
 
 
 def pytest_addoption(parser):
     parser.addoption('--ceph', action='store_true',
                      help='Run the tests on a real Ceph cluster (tests/functional/ceph), '
                           'which they install and start: tox -e ceph.')
+    parser.addoption('--readme', action='store_true',
+                     help="Run README.rst's commands as a new user would, installing "
+                          'into fresh virtualenvs (tests/functional/test_readme.py): '
+                          'tox -e readme.')
 
 
 def pytest_ignore_collect(collection_path, config):
-    """Only ``--ceph`` runs tests/functional/ceph, so the main suite stays fast."""
+    """Only ``--ceph`` and ``--readme`` run their tests, so the main suite stays fast.
+
+    Both run in CI, each in its own tox environment: a real Ceph cluster, and
+    installs from PyPI into new virtualenvs for two interpreters (minutes).
+    """
     if not config.getoption('--ceph') and collection_path == CEPH_TESTS:
+        return True
+    if not config.getoption('--readme') and collection_path == README_TESTS:
         return True
     return None
 
