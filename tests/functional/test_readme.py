@@ -3,12 +3,12 @@
 Every literal block of README is a list of shell commands, and each block is
 run here: the install command (which starts the service), the test command
 (with the tox environments of the suite cut to ``lint``: running the suite
-from inside the suite would never end), and the walkthrough with the real ``cinder`` and ``openstack``
-CLIs in one shell, as a user pastes them. Each runs in a fresh copy of the
-repository, with ``python3`` on PATH being, in turn, the Python that runs
-these tests and Debian's ``/usr/bin/python3``. The only change made to a
-command is the service's URL: the service listens on a free port, set in
-``~/.cinderlite/cinderlite.conf`` of a private HOME.
+from inside the suite would never end), and the walkthrough with the real
+``cinder`` and ``openstack`` CLIs in one shell, as a user pastes them. Each
+runs in a fresh copy of the repository, with ``python3`` on PATH being, in
+turn, the Python that runs these tests and Debian's ``/usr/bin/python3``.
+The only change made to a command is the service's URL: the service listens
+on a free port, set in ``~/.cinderlite/cinderlite.conf`` of a private HOME.
 
 These tests take minutes (pip installs into new virtualenvs), so they run in
 their own tox environment, ``tox -e readme`` (``pytest --readme``), which
