@@ -81,6 +81,31 @@ class InvalidAuthKey(Invalid):
     msg_fmt = 'Invalid auth key: %(reason)s'
 
 
+class InvalidGroup(Invalid):
+    msg_fmt = 'Invalid Group: %(reason)s'
+
+
+class InvalidGroupSnapshot(Invalid):
+    msg_fmt = 'Invalid GroupSnapshot: %(reason)s'
+
+
+class InvalidGroupType(Invalid):
+    msg_fmt = 'Invalid group type: %(reason)s'
+
+
+class GroupTypeInUse(Invalid):
+    msg_fmt = ('Target group type is still in use. Group Type %(group_type_id)s deletion '
+               'is not allowed with groups present with the type.')
+
+
+class InvalidGroupStatus(Invalid):
+    msg_fmt = 'Invalid Group Status: %(reason)s'
+
+
+class InvalidGroupSnapshotStatus(Invalid):
+    msg_fmt = 'Invalid GroupSnapshot Status: %(reason)s'
+
+
 class InvalidQuotaValue(Invalid):
     msg_fmt = '%(reason)s'
 
@@ -177,12 +202,32 @@ class SnapshotMetadataNotFound(NotFound):
     msg_fmt = 'Snapshot %(snapshot_id)s has no metadata with key %(key)s.'
 
 
-class ConsistencyGroupNotFound(NotFound):
-    msg_fmt = 'ConsistencyGroup %(consistencygroup_id)s could not be found.'
+class GroupNotFound(NotFound):
+    msg_fmt = 'Group %(group_id)s could not be found.'
 
 
-class CgSnapshotNotFound(NotFound):
-    msg_fmt = 'CgSnapshot %(cgsnapshot_id)s could not be found.'
+class ConsistencyGroupNotFound(GroupNotFound):
+    msg_fmt = 'ConsistencyGroup %(group_id)s could not be found.'
+
+
+class GroupSnapshotNotFound(NotFound):
+    msg_fmt = 'GroupSnapshot %(group_snapshot_id)s could not be found.'
+
+
+class CgSnapshotNotFound(GroupSnapshotNotFound):
+    msg_fmt = 'CgSnapshot %(group_snapshot_id)s could not be found.'
+
+
+class GroupTypeNotFound(NotFound):
+    msg_fmt = 'Group type %(group_type_id)s could not be found.'
+
+
+class GroupTypeNotFoundByName(GroupTypeNotFound):
+    msg_fmt = 'Group type with name %(group_type_name)s could not be found.'
+
+
+class GroupTypeSpecNotFound(NotFound):
+    msg_fmt = 'Group Type %(group_type_id)s has no specs with key %(key)s.'
 
 
 class MessageNotFound(NotFound):
@@ -217,6 +262,10 @@ class VolumeTypeAccessExists(Conflict):
 
 class QoSSpecsExists(Conflict):
     msg_fmt = 'QoS Specs %(specs_id)s already exists.'
+
+
+class GroupTypeExists(Conflict):
+    msg_fmt = 'Group Type %(group_type_id)s already exists.'
 
 
 class OverQuota(CinderliteException):

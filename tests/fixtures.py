@@ -292,7 +292,7 @@ def assert_all_usage_matches_rows():
     """assert_usage_matches_rows for every project with usage or rows in the database."""
     with db_engine.get_engine().connect() as conn:
         projects = set()
-        for table in ('quota_usages', 'volumes', 'snapshots', 'consistencygroups'):
+        for table in ('quota_usages', 'volumes', 'snapshots', 'groups'):
             projects.update(row[0] for row in conn.execute(
                 sa.text('SELECT DISTINCT project_id FROM %s' % table)))
     for project_id in sorted(projects):

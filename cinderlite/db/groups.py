@@ -1,4 +1,4 @@
-"""Queries on consistency groups and the volume types they accept."""
+"""Queries on groups (consistency groups included) and the volume types they accept."""
 
 import sqlalchemy as sa
 
@@ -12,45 +12,43 @@ def create_group(context, values, volume_type_ids):
     """Insert a group row and its accepted types; ``values`` holds every column."""
     with engine.writer(context) as session:
         values = dict(values, created_at=models.utcnow())
-        session.execute(sa.insert(models.ConsistencyGroup), [values])
-        session.execute(sa.insert(models.ConsistencyGroupVolumeType),
-                        [{'consistencygroup_id': values['id'], 'volume_type_id': t,
+        session.execute(sa.insert(models.Group), [values])
+        session.execute(sa.insert(models.GroupVolumeTypeMapping),
+                        [{'group_id': values['id'], 'volume_type_id': t,
                           'created_at': values['created_at']} for t in volume_type_ids])
 
 
-def get_group(context, group_id):
-    """The caller's group; another project's is ConsistencyGroupNotFound."""
+def get_group(context, group_id, not_found=exception.GroupNotFound):
+    """The caller's group; another project's raises ``not_found`` (a 404 class).
+
+    The consistency group API passes ConsistencyGroupNotFound, which names
+    the resource as that API does.
+    """
     with engine.reader(context) as session:
-        return common.get_row(
-            session, models.ConsistencyGroup, context, group_id,
-            exception.ConsistencyGroupNotFound(consistencygroup_id=group_id))
+        return common.get_row(session, models.Group, context, group_id,
+                              not_found(group_id=group_id))
 
 
-def get_group_for_update(context, group_id):
+def get_group_for_update(context, group_id, not_found=exception.GroupNotFound):
     """Like get_group, locking the row for the caller's transaction."""
     with engine.writer(context) as session:
-        query = common.scoped(session.query(models.ConsistencyGroup),
-                              models.ConsistencyGroup, context)
-        rows = common.lock_rows(session, models.ConsistencyGroup, [group_id], query)
+        query = common.scoped(session.query(models.Group), models.Group, context)
+        rows = common.lock_rows(session, models.Group, [group_id], query)
         if not rows:
-            raise exception.ConsistencyGroupNotFound(consistencygroup_id=group_id)
+            raise not_found(group_id=group_id)
         return rows[0]
 
 
 def hold_available(context, group):
-    """Lock ``group``'s row for the caller's transaction if it is still ``available``.
+    """Lock ``group``'s row for the caller's transaction; whether it is still ``available``.
 
     A delete of the group racing with a volume created into it, or with a
-    cgsnapshot of it, either moved the group first (then this fails) or
-    waits for this transaction and then sees what it created.
-
-    :raises InvalidConsistencyGroup: (400) the group is no longer available.
+    group snapshot of it, either moved the group first (then this answers
+    False) or waits for this transaction and then sees what it created.
     """
     with engine.writer(context) as session:
-        rows = common.lock_rows(session, models.ConsistencyGroup, [group.id])
-    if not rows or rows[0].status != 'available':
-        raise exception.InvalidConsistencyGroup(
-            reason='Consistency group %s is no longer available.' % group.id)
+        rows = common.lock_rows(session, models.Group, [group.id])
+    return bool(rows) and rows[0].status == 'available'
 
 
 def get_volume_type_ids(context, group_ids):
@@ -59,65 +57,65 @@ def get_volume_type_ids(context, group_ids):
     if not group_ids:
         return result
     with engine.reader(context) as session:
-        rows = (session.query(models.ConsistencyGroupVolumeType)
-                .filter(models.ConsistencyGroupVolumeType.consistencygroup_id.in_(
+        rows = (session.query(models.GroupVolumeTypeMapping)
+                .filter(models.GroupVolumeTypeMapping.group_id.in_(
                     list(group_ids)))
-                .order_by(models.ConsistencyGroupVolumeType.volume_type_id).all())
+                .order_by(models.GroupVolumeTypeMapping.volume_type_id).all())
     for row in rows:
-        result[row.consistencygroup_id].append(row.volume_type_id)
+        result[row.group_id].append(row.volume_type_id)
     return result
 
 
 def list_groups(context, filters=None, all_projects=False, **page):
     with engine.reader(context) as session:
-        return common.list_rows(session, models.ConsistencyGroup, context, filters,
+        return common.list_rows(session, models.Group, context, filters,
                                 all_projects, page)
 
 
 def update_group(context, group_id, values):
     with engine.writer(context) as session:
-        session.execute(sa.update(models.ConsistencyGroup)
-                        .where(models.ConsistencyGroup.id == group_id).values(**values))
+        session.execute(sa.update(models.Group)
+                        .where(models.Group.id == group_id).values(**values))
 
 
 def conditional_update(context, group_id, values, expected_statuses):
     """Move a group out of ``expected_statuses``; returns whether this call won."""
     with engine.writer(context) as session:
-        return common.conditional_update(session, models.ConsistencyGroup, group_id,
+        return common.conditional_update(session, models.Group, group_id,
                                          values, expected_statuses)
 
 
 def delete_group(context, group_id):
     """Delete a group row and its type links; returns whether it was still there."""
     with engine.writer(context) as session:
-        session.execute(sa.delete(models.ConsistencyGroupVolumeType)
-                        .where(models.ConsistencyGroupVolumeType.consistencygroup_id
+        session.execute(sa.delete(models.GroupVolumeTypeMapping)
+                        .where(models.GroupVolumeTypeMapping.group_id
                                == group_id))
-        return session.execute(sa.delete(models.ConsistencyGroup)
-                               .where(models.ConsistencyGroup.id == group_id)).rowcount == 1
+        return session.execute(sa.delete(models.Group)
+                               .where(models.Group.id == group_id)).rowcount == 1
 
 
-def count_clones_in_flight(context, source_group_id=None, cgsnapshot_id=None):
-    """Groups still being created from this source group or cgsnapshot."""
-    model = models.ConsistencyGroup
+def count_clones_in_flight(context, source_group_id=None, group_snapshot_id=None):
+    """Groups still being created from this source group or group snapshot."""
+    model = models.Group
     with engine.reader(context) as session:
         query = session.query(sa.func.count(model.id)).filter(model.status == 'creating')
         if source_group_id:
-            query = query.filter(model.source_cg_id == source_group_id)
+            query = query.filter(model.source_group_id == source_group_id)
         else:
-            query = query.filter(model.cgsnapshot_id == cgsnapshot_id)
+            query = query.filter(model.group_snapshot_id == group_snapshot_id)
         return query.scalar()
 
 
 def get_stuck_groups(context, host_prefix, statuses):
     with engine.reader(context) as session:
-        return (session.query(models.ConsistencyGroup)
-                .filter(models.ConsistencyGroup.host.like(host_prefix + '%'))
-                .filter(models.ConsistencyGroup.status.in_(list(statuses))).all())
+        return (session.query(models.Group)
+                .filter(models.Group.host.like(host_prefix + '%'))
+                .filter(models.Group.status.in_(list(statuses))).all())
 
 
 def count_groups_with_type(context, volume_type_id):
     with engine.reader(context) as session:
-        return (session.query(sa.func.count(models.ConsistencyGroupVolumeType.volume_type_id))
-                .filter(models.ConsistencyGroupVolumeType.volume_type_id == volume_type_id)
+        return (session.query(sa.func.count(models.GroupVolumeTypeMapping.volume_type_id))
+                .filter(models.GroupVolumeTypeMapping.volume_type_id == volume_type_id)
                 .scalar())

@@ -111,12 +111,32 @@ class Encryption(Base):
     key_size: Mapped[int | None] = mapped_column(Integer)
 
 
-class ConsistencyGroup(Base):
-    __tablename__ = 'consistencygroups'
-    __table_args__ = (Index('ix_consistencygroups_project_created', 'project_id',
-                            'created_at', 'id'),
-                      Index('ix_consistencygroups_host', 'host'),
-                      Index('ix_consistencygroups_status', 'status'))
+class GroupType(Base):
+    """A kind of group; ``default_cgsnapshot_type`` (seeded) is the consistency groups' one."""
+    __tablename__ = 'group_types'
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(255), unique=True)
+    description: Mapped[str | None] = mapped_column(String(255))
+    is_public: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class GroupTypeSpec(Base):
+    __tablename__ = 'group_type_specs'
+    __table_args__ = (UniqueConstraint('group_type_id', 'key',
+                                       name='uniq_group_type_spec_key'),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_type_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('group_types.id', ondelete='CASCADE'))
+    key: Mapped[str] = mapped_column(String(255))
+    value: Mapped[str | None] = mapped_column(String(255))
+
+
+class Group(Base):
+    """A generic volume group; a consistency group is one of the reserved CG type."""
+    __tablename__ = 'groups'
+    __table_args__ = (Index('ix_groups_project_created', 'project_id', 'created_at', 'id'),
+                      Index('ix_groups_host', 'host'),
+                      Index('ix_groups_status', 'status'))
     id: Mapped[str] = mapped_column(UUID, primary_key=True)
     project_id: Mapped[str] = mapped_column(String(255))
     user_id: Mapped[str | None] = mapped_column(String(255))
@@ -125,14 +145,15 @@ class ConsistencyGroup(Base):
     name: Mapped[str | None] = mapped_column(String(255))
     description: Mapped[str | None] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(255))
-    source_cg_id: Mapped[str | None] = mapped_column(UUID)
-    cgsnapshot_id: Mapped[str | None] = mapped_column(UUID)
+    group_type_id: Mapped[str] = mapped_column(UUID, ForeignKey('group_types.id'))
+    source_group_id: Mapped[str | None] = mapped_column(UUID)
+    group_snapshot_id: Mapped[str | None] = mapped_column(UUID)
 
 
-class ConsistencyGroupVolumeType(Base):
-    __tablename__ = 'consistencygroup_volume_types'
-    consistencygroup_id: Mapped[str] = mapped_column(
-        UUID, ForeignKey('consistencygroups.id', ondelete='CASCADE'), primary_key=True)
+class GroupVolumeTypeMapping(Base):
+    __tablename__ = 'group_volume_type_mapping'
+    group_id: Mapped[str] = mapped_column(
+        UUID, ForeignKey('groups.id', ondelete='CASCADE'), primary_key=True)
     volume_type_id: Mapped[str] = mapped_column(
         UUID, ForeignKey('volume_types.id'), primary_key=True)
 
@@ -146,7 +167,7 @@ class Volume(Base):
                             'id'),
                       Index('ix_volumes_host', 'host'),
                       Index('ix_volumes_status', 'status'),
-                      Index('ix_volumes_consistencygroup_id', 'consistencygroup_id'))
+                      Index('ix_volumes_group_id', 'group_id'))
     id: Mapped[str] = mapped_column(UUID, primary_key=True)
     project_id: Mapped[str] = mapped_column(String(255))
     user_id: Mapped[str | None] = mapped_column(String(255))
@@ -159,8 +180,7 @@ class Volume(Base):
     volume_type_id: Mapped[str] = mapped_column(UUID, ForeignKey('volume_types.id'))
     snapshot_id: Mapped[str | None] = mapped_column(UUID)
     source_volid: Mapped[str | None] = mapped_column(UUID)
-    consistencygroup_id: Mapped[str | None] = mapped_column(
-        UUID, ForeignKey('consistencygroups.id'))
+    group_id: Mapped[str | None] = mapped_column(UUID, ForeignKey('groups.id'))
     bootable: Mapped[bool] = mapped_column(Boolean, default=False)
     provider_location: Mapped[str | None] = mapped_column(String(255))
 
@@ -175,16 +195,17 @@ class VolumeMetadata(Base):
     value: Mapped[str | None] = mapped_column(String(255))
 
 
-class CgSnapshot(Base):
-    __tablename__ = 'cgsnapshots'
-    __table_args__ = (Index('ix_cgsnapshots_project_created', 'project_id', 'created_at',
-                            'id'),
-                      Index('ix_cgsnapshots_consistencygroup_id', 'consistencygroup_id'))
+class GroupSnapshot(Base):
+    """A snapshot of every member of a group; a cgsnapshot is one of a consistency group."""
+    __tablename__ = 'group_snapshots'
+    __table_args__ = (Index('ix_group_snapshots_project_created', 'project_id',
+                            'created_at', 'id'),
+                      Index('ix_group_snapshots_group_id', 'group_id'))
     id: Mapped[str] = mapped_column(UUID, primary_key=True)
     project_id: Mapped[str] = mapped_column(String(255))
     user_id: Mapped[str | None] = mapped_column(String(255))
-    consistencygroup_id: Mapped[str] = mapped_column(
-        UUID, ForeignKey('consistencygroups.id'))
+    group_id: Mapped[str] = mapped_column(UUID, ForeignKey('groups.id'))
+    group_type_id: Mapped[str] = mapped_column(UUID, ForeignKey('group_types.id'))
     name: Mapped[str | None] = mapped_column(String(255))
     description: Mapped[str | None] = mapped_column(String(255))
     status: Mapped[str] = mapped_column(String(255))
@@ -197,13 +218,13 @@ class Snapshot(Base):
                       Index('ix_snapshots_project_name', 'project_id', 'name', 'created_at',
                             'id'),
                       Index('ix_snapshots_volume_id', 'volume_id'),
-                      Index('ix_snapshots_cgsnapshot_id', 'cgsnapshot_id'))
+                      Index('ix_snapshots_group_snapshot_id', 'group_snapshot_id'))
     id: Mapped[str] = mapped_column(UUID, primary_key=True)
     project_id: Mapped[str] = mapped_column(String(255))
     user_id: Mapped[str | None] = mapped_column(String(255))
     volume_id: Mapped[str] = mapped_column(UUID, ForeignKey('volumes.id'))
-    cgsnapshot_id: Mapped[str | None] = mapped_column(
-        UUID, ForeignKey('cgsnapshots.id'))
+    group_snapshot_id: Mapped[str | None] = mapped_column(
+        UUID, ForeignKey('group_snapshots.id'))
     volume_type_id: Mapped[str | None] = mapped_column(UUID)
     status: Mapped[str] = mapped_column(String(255))
     size: Mapped[int] = mapped_column(Integer)

@@ -33,10 +33,10 @@ def get_snapshots_by_ids(context, snapshot_ids):
                 .filter(models.Snapshot.id.in_(list(snapshot_ids))).all())
 
 
-def get_cgsnapshot_members(context, cgsnapshot_ids):
+def get_group_snapshot_members(context, group_snapshot_ids):
     with engine.reader(context) as session:
         return (session.query(models.Snapshot)
-                .filter(models.Snapshot.cgsnapshot_id.in_(list(cgsnapshot_ids)))
+                .filter(models.Snapshot.group_snapshot_id.in_(list(group_snapshot_ids)))
                 .order_by(models.Snapshot.created_at, models.Snapshot.id).all())
 
 
@@ -94,10 +94,10 @@ def hold_snapshot(context, snapshot):
             reason='Originating snapshot status must be one of available values')
 
 
-def set_status_of_cgsnapshot_members(context, cgsnapshot_id, status, from_statuses=None):
+def set_status_of_group_snapshot_members(context, group_snapshot_id, status, from_statuses=None):
     with engine.writer(context) as session:
         stmt = (sa.update(models.Snapshot)
-                .where(models.Snapshot.cgsnapshot_id == cgsnapshot_id))
+                .where(models.Snapshot.group_snapshot_id == group_snapshot_id))
         if from_statuses:
             stmt = stmt.where(models.Snapshot.status.in_(list(from_statuses)))
         return session.execute(stmt.values(status=status,
@@ -144,14 +144,14 @@ def delete_snapshot(context, snapshot_id):
                                .where(models.Snapshot.id == snapshot_id)).rowcount == 1
 
 
-def delete_cgsnapshot_members(context, cgsnapshot_id):
+def delete_group_snapshot_members(context, group_snapshot_id):
     with engine.writer(context) as session:
         members = sa.select(models.Snapshot.id).where(
-            models.Snapshot.cgsnapshot_id == cgsnapshot_id).scalar_subquery()
+            models.Snapshot.group_snapshot_id == group_snapshot_id).scalar_subquery()
         session.execute(sa.delete(models.SnapshotMetadata)
                         .where(models.SnapshotMetadata.snapshot_id.in_(members)))
         session.execute(sa.delete(models.Snapshot)
-                        .where(models.Snapshot.cgsnapshot_id == cgsnapshot_id))
+                        .where(models.Snapshot.group_snapshot_id == group_snapshot_id))
 
 
 def get_stuck_snapshots(context, volume_host_prefix, statuses):
@@ -160,4 +160,4 @@ def get_stuck_snapshots(context, volume_host_prefix, statuses):
                 .join(models.Volume, models.Volume.id == models.Snapshot.volume_id)
                 .filter(models.Volume.host.like(volume_host_prefix + '%'))
                 .filter(models.Snapshot.status.in_(list(statuses)))
-                .filter(models.Snapshot.cgsnapshot_id.is_(None)).all())
+                .filter(models.Snapshot.group_snapshot_id.is_(None)).all())

@@ -38,7 +38,7 @@ def get_volumes_by_ids(context, volume_ids):
 def get_volumes_in_groups(context, group_ids):
     with engine.reader(context) as session:
         return (session.query(models.Volume)
-                .filter(models.Volume.consistencygroup_id.in_(list(group_ids)))
+                .filter(models.Volume.group_id.in_(list(group_ids)))
                 .order_by(models.Volume.created_at, models.Volume.id).all())
 
 
@@ -191,7 +191,7 @@ def delete_metadata_key(context, volume_id, key):
 
 
 def move_to_group(context, volume_ids, group_id, from_group_id, statuses=None):
-    """Set ``consistencygroup_id`` of the listed volumes still in ``from_group_id``.
+    """Set ``group_id`` of the listed volumes still in ``from_group_id``.
 
     Returns how many moved: fewer than asked means another request changed
     one of them first, and the caller rolls back.
@@ -201,7 +201,7 @@ def move_to_group(context, volume_ids, group_id, from_group_id, statuses=None):
     with engine.writer(context) as session:
         stmt = (sa.update(models.Volume)
                 .where(models.Volume.id.in_(list(volume_ids)))
-                .where(models.Volume.consistencygroup_id == from_group_id))
+                .where(models.Volume.group_id == from_group_id))
         if statuses:
             stmt = stmt.where(models.Volume.status.in_(list(statuses)))
-        return session.execute(stmt.values(consistencygroup_id=group_id)).rowcount
+        return session.execute(stmt.values(group_id=group_id)).rowcount

@@ -2,9 +2,9 @@
 
 from cinderlite import exception
 from cinderlite import quota
-from cinderlite.db import cgsnapshots as db_cgsnapshots
 from cinderlite.db import common as db_common
 from cinderlite.db import engine as db_engine
+from cinderlite.db import group_snapshots as db_group_snapshots
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
@@ -12,6 +12,8 @@ from cinderlite.db import volumes as db_volumes
 from cinderlite.services import checks
 
 DELETABLE = ('available', 'error', 'error_deleting')
+CG_NOT_FOUND = exception.ConsistencyGroupNotFound
+CGS_NOT_FOUND = exception.CgSnapshotNotFound
 
 
 class CgSnapshotService:
@@ -21,10 +23,15 @@ class CgSnapshotService:
         self.volume_rpcapi = volume_rpcapi
 
     def get(self, context, cgsnapshot_id):
-        return db_cgsnapshots.get_cgsnapshot(context, cgsnapshot_id)
+        return db_group_snapshots.get_group_snapshot(context, cgsnapshot_id, CGS_NOT_FOUND)
 
     def get_all(self, context, filters, all_projects, **page):
-        return db_cgsnapshots.list_cgsnapshots(context, filters, all_projects, **page)
+        """Cgsnapshots matching ``filters``, where ``consistencygroup_id`` means ``group_id``."""
+        filters = dict(filters)
+        if 'consistencygroup_id' in filters:
+            filters['group_id'] = filters.pop('consistencygroup_id')
+        return db_group_snapshots.list_group_snapshots(context, filters, all_projects,
+                                                       **page)
 
     def create(self, context, group_id, name=None, description=None):
         """One snapshot per member volume, with snapshot quota, in one transaction.
@@ -33,7 +40,7 @@ class CgSnapshotService:
             group is not available or is empty. :raises OverQuota: (413).
         :raises ServiceUnavailable: (503) the cast was not sent; nothing is left.
         """
-        group = db_groups.get_group(context, group_id)
+        group = db_groups.get_group(context, group_id, CG_NOT_FOUND)
         if group.status != 'available':
             raise exception.InvalidConsistencyGroup(
                 reason='Consistency group %s status must be available, but current '
@@ -41,28 +48,31 @@ class CgSnapshotService:
         checks.require_live_host(self.conf, context, group.host,
                                     'consistency group %s' % group_id)
         cgsnapshot = {'id': db_common.new_id(), 'project_id': context.project_id,
-                      'user_id': context.user_id, 'consistencygroup_id': group_id,
+                      'user_id': context.user_id, 'group_id': group_id,
+                      'group_type_id': group.group_type_id,
                       'name': name, 'description': description, 'status': 'creating'}
         with db_engine.transaction(context):
             # The members are read under the group's row lock: no volume joins,
             # leaves or is deleted with the group until this commits.
-            db_groups.hold_available(context, group)
+            if not db_groups.hold_available(context, group):
+                raise exception.InvalidConsistencyGroup(
+                    reason='Consistency group %s is no longer available.' % group.id)
             snapshots = self._member_snapshots(context, group_id, cgsnapshot)
             names = db_types.get_type_names(
                 context, {s['volume_type_id'] for s in snapshots})
             deltas = quota.snapshot_deltas(snapshots, names)
             quota.reserve(self.conf, context, context.project_id, deltas)
-            db_cgsnapshots.create_cgsnapshot(context, cgsnapshot)
+            db_group_snapshots.create_group_snapshot(context, cgsnapshot)
             db_snapshots.create_snapshots(context, snapshots)
         try:
             self.volume_rpcapi.create_cgsnapshot(context, group.host, cgsnapshot['id'])
         except exception.ServiceUnavailable:
             with db_engine.transaction(context):
-                db_snapshots.delete_cgsnapshot_members(context, cgsnapshot['id'])
-                db_cgsnapshots.delete_cgsnapshot(context, cgsnapshot['id'])
+                db_snapshots.delete_group_snapshot_members(context, cgsnapshot['id'])
+                db_group_snapshots.delete_group_snapshot(context, cgsnapshot['id'])
                 quota.release(context, context.project_id, deltas)
             raise
-        return db_cgsnapshots.get_cgsnapshot(context, cgsnapshot['id'])
+        return db_group_snapshots.get_group_snapshot(context, cgsnapshot['id'])
 
     @staticmethod
     def _member_snapshots(context, group_id, cgsnapshot):
@@ -77,7 +87,7 @@ class CgSnapshotService:
                 reason='Volumes %s are not available.' % ', '.join(busy))
         return [{'id': db_common.new_id(), 'project_id': cgsnapshot['project_id'],
                  'user_id': cgsnapshot['user_id'], 'volume_id': v.id,
-                 'cgsnapshot_id': cgsnapshot['id'], 'volume_type_id': v.volume_type_id,
+                 'group_snapshot_id': cgsnapshot['id'], 'volume_type_id': v.volume_type_id,
                  'status': 'creating', 'size': v.size, 'name': cgsnapshot['name'],
                  'description': cgsnapshot['description'], 'progress': '0%',
                  'provider_location': None} for v in volumes]
@@ -89,32 +99,33 @@ class CgSnapshotService:
         :raises InvalidCgSnapshot: (400) in flight, or a clone uses it.
         :raises ServiceUnavailable: (503) the cast was not sent; nothing changed.
         """
-        cgsnapshot = db_cgsnapshots.get_cgsnapshot(context, cgsnapshot_id)
-        members = db_snapshots.get_cgsnapshot_members(context, [cgsnapshot_id])
+        cgsnapshot = db_group_snapshots.get_group_snapshot(context, cgsnapshot_id,
+                                                           CGS_NOT_FOUND)
+        members = db_snapshots.get_group_snapshot_members(context, [cgsnapshot_id])
         with db_engine.transaction(context):
-            if not db_cgsnapshots.conditional_update(context, cgsnapshot_id,
+            if not db_group_snapshots.conditional_update(context, cgsnapshot_id,
                                                      {'status': 'deleting'},
                                                      DELETABLE):
                 raise exception.InvalidCgSnapshot(
                     reason='Cgsnapshot status must be available or error')
-            if db_groups.count_clones_in_flight(context, cgsnapshot_id=cgsnapshot_id):
+            if db_groups.count_clones_in_flight(context, group_snapshot_id=cgsnapshot_id):
                 raise exception.InvalidCgSnapshot(
                     reason='Cgsnapshot %s is the source of a consistency group being '
                            'created.' % cgsnapshot_id)
-            db_snapshots.set_status_of_cgsnapshot_members(context, cgsnapshot_id,
+            db_snapshots.set_status_of_group_snapshot_members(context, cgsnapshot_id,
                                                           'deleting')
             # Under the members' row locks, which a volume made from one takes too.
             if db_volumes.count_copies_in_flight(context, snapshot_ids=[s.id for s in members]):
                 raise exception.InvalidCgSnapshot(
                     reason='Cgsnapshot %s holds the source of a volume being created.'
                            % cgsnapshot_id)
-        group = db_groups.get_group(context.elevated(), cgsnapshot.consistencygroup_id)
+        group = db_groups.get_group(context.elevated(), cgsnapshot.group_id)
         try:
             self.volume_rpcapi.delete_cgsnapshot(context, group.host, cgsnapshot_id)
         except exception.ServiceUnavailable:
             with db_engine.transaction(context):
                 db_snapshots.update_snapshots(context, {s.id: {'status': s.status}
                                                         for s in members})
-                db_cgsnapshots.conditional_update(
+                db_group_snapshots.conditional_update(
                     context, cgsnapshot_id, {'status': cgsnapshot.status}, ('deleting',))
             raise

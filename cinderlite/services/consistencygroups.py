@@ -1,17 +1,23 @@
-"""Service layer for consistency groups: create, update membership, delete."""
+"""Service layer of group life cycles: create, update membership, delete.
+
+One class serves the consistency group API and the groups API (the rows
+are the same); each gets its own :mod:`group_words`.
+"""
 
 from cinderlite import exception
 from cinderlite import hosts
 from cinderlite import quota
 from cinderlite import statuses
-from cinderlite.db import cgsnapshots as db_cgsnapshots
 from cinderlite.db import common as db_common
 from cinderlite.db import engine as db_engine
+from cinderlite.db import group_snapshots as db_group_snapshots
+from cinderlite.db import group_types as db_group_types
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 from cinderlite.services import checks
+from cinderlite.services import group_words
 from cinderlite.services import types as type_service
 
 DELETABLE_GROUPS = ('available', 'error')
@@ -25,13 +31,17 @@ DELETABLE_VOLUMES = ('available', 'error', 'error_restoring', 'error_extending',
 
 class ConsistencyGroupService:
 
-    def __init__(self, conf, scheduler_rpcapi, volume_rpcapi):
+    def __init__(self, conf, scheduler_rpcapi, volume_rpcapi, words=group_words.CG):
         self.conf = conf
         self.scheduler_rpcapi = scheduler_rpcapi
         self.volume_rpcapi = volume_rpcapi
+        self.words = words
+
+    def _noun(self):
+        return self.words.group[0].upper() + self.words.group[1:]
 
     def get(self, context, group_id):
-        return db_groups.get_group(context, group_id)
+        return db_groups.get_group(context, group_id, self.words.group_not_found)
 
     def get_all(self, context, filters, all_projects, **page):
         return db_groups.list_groups(context, filters, all_projects, **page)
@@ -39,7 +49,8 @@ class ConsistencyGroupService:
     def volume_type_ids(self, context, groups):
         return db_groups.get_volume_type_ids(context, [g.id for g in groups])
 
-    def create(self, context, name, description, volume_types, availability_zone=None):
+    def create(self, context, name, description, volume_types, availability_zone=None,
+               group_type_id=None):
         """Charge the group quota and write the group in one transaction; schedule it.
 
         :raises InvalidInput: (400) no volume types, or an unknown availability zone.
@@ -58,7 +69,8 @@ class ConsistencyGroupService:
                'user_id': context.user_id, 'host': None,
                'availability_zone': checks.AVAILABILITY_ZONE, 'name': name,
                'description': description, 'status': 'creating',
-               'source_cg_id': None, 'cgsnapshot_id': None}
+               'group_type_id': group_type_id or db_group_types.get_cg_type(context).id,
+               'source_group_id': None, 'group_snapshot_id': None}
         self._write_group(context, row, sorted({t.id for t in types}))
         try:
             self.scheduler_rpcapi.create_consistencygroup(context, row['id'])
@@ -85,7 +97,7 @@ class ConsistencyGroupService:
         :raises NotFound: (404) the group or a volume is missing or another project's.
         :raises ServiceUnavailable: (503) the cast was not sent; nothing changed.
         """
-        group = db_groups.get_group(context, group_id)
+        group = db_groups.get_group(context, group_id, self.words.group_not_found)
         add, remove = list(dict.fromkeys(add_volumes)), list(dict.fromkeys(remove_volumes))
         if set(add) & set(remove):
             raise exception.InvalidVolume(
@@ -100,16 +112,16 @@ class ConsistencyGroupService:
         # First, as Cinder does: the members of a group that is not available
         # (never placed, busy, in error) are not worth judging.
         if group.status != 'available':
-            raise exception.InvalidConsistencyGroup(
-                reason='Consistency group status must be available, but current '
-                       'status is: %s.' % group.status)
+            raise self.words.invalid_group(
+                reason='%s status must be available, but current status is: %s.'
+                       % (self._noun(), group.status))
         self._check_additions(context, group, add)
         self._check_removals(context, group, remove)
         with db_engine.transaction(context):
             if not db_groups.conditional_update(context, group_id,
                                                 dict(values, status='updating'),
                                                 ('available',)):
-                raise exception.InvalidConsistencyGroup(
+                raise self.words.invalid_group(
                     reason='Group status must be available.')
             if db_volumes.move_to_group(context, add, group_id, None,
                                         statuses.VOLUME_USABLE) != len(add):
@@ -147,9 +159,8 @@ class ConsistencyGroupService:
                 # Only an admin gets this far with another project's volume
                 # (LP #1712588: a group must never hold one).
                 problem = 'it belongs to another project'
-            elif volume.consistencygroup_id:
-                problem = ('it is already in consistency group %s'
-                           % volume.consistencygroup_id)
+            elif volume.group_id:
+                problem = 'it is already in %s %s' % (self.words.group, volume.group_id)
             elif volume.status not in statuses.VOLUME_USABLE:
                 problem = ('volume is in an invalid state: %s. Valid states are: %s'
                            % (volume.status, ', '.join(statuses.VOLUME_USABLE)))
@@ -160,8 +171,8 @@ class ConsistencyGroupService:
                 problem = 'it is not on the group\'s host'
             if problem:
                 raise exception.InvalidVolume(
-                    reason='Cannot add volume %s to consistency group %s because %s.'
-                           % (volume_id, group.id, problem))
+                    reason='Cannot add volume %s to %s %s because %s.'
+                           % (volume_id, self.words.group, group.id, problem))
 
     def _check_removals(self, context, group, remove):
         if not remove:
@@ -171,10 +182,10 @@ class ConsistencyGroupService:
             volume = found.get(volume_id)
             if volume is None:
                 raise exception.VolumeNotFound(volume_id=volume_id)
-            if volume.consistencygroup_id != group.id:
+            if volume.group_id != group.id:
                 raise exception.InvalidVolume(
-                    reason='Cannot remove volume %s from consistency group %s because '
-                           'it is not in the group.' % (volume_id, group.id))
+                    reason='Cannot remove volume %s from %s %s because it is not in the '
+                           'group.' % (volume_id, self.words.group, group.id))
         self._check_not_cloning(context, remove)
 
     @staticmethod
@@ -192,14 +203,14 @@ class ConsistencyGroupService:
             or holds volumes with snapshots.
         :raises ServiceUnavailable: (503) the cast was not sent; nothing changed.
         """
-        group = db_groups.get_group(context, group_id)
+        group = db_groups.get_group(context, group_id, self.words.group_not_found)
         with db_engine.transaction(context):
             if not db_groups.conditional_update(
                     context, group_id, {'status': 'deleting'},
                     FORCE_DELETABLE_GROUPS if force else DELETABLE_GROUPS):
-                raise exception.InvalidConsistencyGroup(
-                    reason='Consistency group status must be available or error, but '
-                           'current status is: %s' % group.status)
+                raise self.words.invalid_group(
+                    reason='%s status must be available or error, but current status '
+                           'is: %s' % (self._noun(), group.status))
             # Everything below is read under the group's row lock, which a volume
             # created into the group, a cgsnapshot of it and a clone of it take
             # too: each committed before (and is seen) or fails after.
@@ -210,7 +221,7 @@ class ConsistencyGroupService:
             moved = db_volumes.set_status_where(context, [v.id for v in volumes],
                                                 'deleting', DELETABLE_VOLUMES)
             if moved != len(volumes):
-                raise exception.InvalidConsistencyGroup(
+                raise self.words.invalid_group(
                     reason='Every volume of the group must be available or error to '
                            'delete it.')
             if not group.host:
@@ -227,24 +238,24 @@ class ConsistencyGroupService:
                                              ('deleting',))
             raise
 
-    @staticmethod
-    def _check_deletable(context, group, volumes, force):
+    def _check_deletable(self, context, group, volumes, force):
         if db_groups.count_clones_in_flight(context, source_group_id=group.id):
-            raise exception.InvalidConsistencyGroup(
-                reason='Consistency group %s is the source of a clone in progress.'
-                       % group.id)
+            raise self.words.invalid_group(
+                reason='%s %s is the source of a clone in progress.'
+                       % (self._noun(), group.id))
         if db_volumes.count_copies_in_flight(context, source_volids=[v.id for v in volumes]):
-            raise exception.InvalidConsistencyGroup(
-                reason='Consistency group %s holds the source of a volume being '
-                       'created.' % group.id)
-        if db_cgsnapshots.count_cgsnapshots_of_group(context, group.id):
-            raise exception.InvalidConsistencyGroup(
-                reason='Consistency group %s still has dependent cgsnapshots.' % group.id)
+            raise self.words.invalid_group(
+                reason='%s %s holds the source of a volume being created.'
+                       % (self._noun(), group.id))
+        if db_group_snapshots.count_group_snapshots_of_group(context, group.id):
+            raise self.words.invalid_group(
+                reason='%s %s still has dependent %s.'
+                       % (self._noun(), group.id, self.words.snapshots))
         if volumes and not force:
-            raise exception.InvalidConsistencyGroup(
-                reason='Consistency group %s still contains volumes. The force flag '
-                       'is required to delete it.' % group.id)
+            raise self.words.invalid_group(
+                reason='%s %s still contains volumes. The %s flag is required to '
+                       'delete it.' % (self._noun(), group.id, self.words.force_flag))
         if db_snapshots.count_snapshots_of_volumes(context, [v.id for v in volumes]):
-            raise exception.InvalidConsistencyGroup(
-                reason='Consistency group %s contains volumes that have snapshots.'
-                       % group.id)
+            raise self.words.invalid_group(
+                reason='%s %s contains volumes that have snapshots.'
+                       % (self._noun(), group.id))

@@ -48,7 +48,7 @@ class SnapshotService:
         checks.require_live_host(self.conf, context, volume.host, 'the volume')
         vtype = db_types.get_type(context.elevated(), volume.volume_type_id)
         row = {'id': db_common.new_id(), 'project_id': context.project_id,
-               'user_id': context.user_id, 'volume_id': volume_id, 'cgsnapshot_id': None,
+               'user_id': context.user_id, 'volume_id': volume_id, 'group_snapshot_id': None,
                'volume_type_id': volume.volume_type_id, 'status': 'creating',
                'size': volume.size, 'name': name, 'description': description,
                'progress': '0%', 'provider_location': None}
@@ -91,7 +91,7 @@ class SnapshotService:
             (unless forced), or the source of a volume being created.
         """
         snapshot = db_snapshots.get_snapshot(context, snapshot_id)
-        if snapshot.cgsnapshot_id:
+        if snapshot.group_snapshot_id:
             raise exception.InvalidSnapshot(
                 reason='Snapshot %s cannot be deleted because it is part of a '
                        'consistency group.' % snapshot_id)

@@ -117,7 +117,7 @@ class TransferService:
         with db_engine.transaction(admin):
             transfer = db_transfers.lock_transfer(admin, transfer_id)
             volume, = db_volumes.lock_volumes(admin, [transfer.volume_id])
-            if volume.consistencygroup_id:
+            if volume.group_id:
                 raise exception.InvalidVolume(
                     reason='Volume %s must not be part of a consistency group.' % volume.id)
             quota.check_volume_size(self.conf, admin, context.project_id, volume.size)

@@ -38,6 +38,10 @@ class VolumeService:
         return db_volumes.get_volume(context, volume_id)
 
     def get_all(self, context, filters, all_projects, **page):
+        """Volumes matching ``filters``; ``consistencygroup_id`` means ``group_id``."""
+        filters = dict(filters)
+        if 'consistencygroup_id' in filters:
+            filters['group_id'] = filters.pop('consistencygroup_id')
         return db_volumes.list_volumes(context, filters, all_projects, **page)
 
     def describe(self, context, volumes):
@@ -95,7 +99,8 @@ class VolumeService:
         if origin is not None and vtype.id != origin.volume_type_id:
             self._check_type_fits_origin(context, vtype, origin)
         if consistencygroup_id:
-            group = db_groups.get_group(context, consistencygroup_id)
+            group = db_groups.get_group(context, consistencygroup_id,
+                                        exception.ConsistencyGroupNotFound)
             if group.project_id != context.project_id:
                 # An admin sees every group, but a group holds its own project's volumes.
                 raise exception.InvalidInput(
@@ -117,7 +122,7 @@ class VolumeService:
                'availability_zone': checks.AVAILABILITY_ZONE, 'status': 'creating',
                'name': name, 'description': description, 'volume_type_id': vtype.id,
                'snapshot_id': snapshot_id, 'source_volid': source_volid,
-               'consistencygroup_id': consistencygroup_id, 'bootable': False,
+               'group_id': consistencygroup_id, 'bootable': False,
                'provider_location': None}
         self._write_volume(context, row, vtype, metadata,
                            snapshot if snapshot_id else None,
@@ -146,7 +151,9 @@ class VolumeService:
         """Hold the source and the group, charge quota and insert the volume: one transaction."""
         with db_engine.transaction(context):
             if group is not None:
-                db_groups.hold_available(context, group)
+                if not db_groups.hold_available(context, group):
+                    raise exception.InvalidConsistencyGroup(
+                        reason='Consistency group %s is no longer available.' % group.id)
             if snapshot is not None:
                 db_snapshots.hold_snapshot(context, snapshot)
             elif source is not None:
@@ -217,7 +224,7 @@ class VolumeService:
                   % ('' if force else 'status must be available or error or '
                      'error_restoring or error_extending or error_managing and'))
         deletable = FORCE_DELETABLE if force else DELETABLE
-        if (volume.consistencygroup_id
+        if (volume.group_id
                 or db_snapshots.count_snapshots_of_volumes(context, [volume_id])):
             raise exception.InvalidVolume(reason=reason)
         if db_volumes.count_copies_in_flight(context, source_volids=[volume_id]):
@@ -229,7 +236,7 @@ class VolumeService:
             return
         with db_engine.transaction(context):
             if not db_volumes.conditional_update(context, volume_id, {'status': 'deleting'},
-                                                 deletable, consistencygroup_id=None):
+                                                 deletable, group_id=None):
                 raise exception.InvalidVolume(reason=reason)
             # Again under the row lock: a snapshot or clone begun since the checks
             # above held this row (db_volumes.hold_volume) and is now committed and counted.

@@ -222,11 +222,11 @@ class DriverConformance(driver_harness.DriverHarness):
         """The manager passes the volumes as the API recorded them: already moved."""
         driver = self._setup(tmp_path)
         group, (leaving,) = self._group_with_members(driver, count=1)
-        joining = self._volume(driver, consistencygroup_id=group.id)
+        joining = self._volume(driver, group_id=group.id)
         result = self._optional(driver.update_consistencygroup, self.context, group,
                                 add_volumes=[joining],
                                 remove_volumes=[views.stored(dict(
-                                    leaving, consistencygroup_id=None), {})])
+                                    leaving, group_id=None), {})])
         assert isinstance(result, (tuple, list)) and len(result) == 3, (
             'update_consistencygroup must return (model_update, add_volumes_update, '
             'remove_volumes_update), not %r' % (result,))
@@ -240,8 +240,8 @@ class DriverConformance(driver_harness.DriverHarness):
         driver = self._setup(tmp_path)
         group, volumes = self._group_with_members(driver)
         cgsnapshot = views.cgsnapshot(group)
-        snapshots = [self._track_snapshot(driver, views.snapshot(v, cgsnapshot_id=cgsnapshot.id))
-                     for v in volumes]
+        snapshots = [self._track_snapshot(
+            driver, views.snapshot(v, group_snapshot_id=cgsnapshot.id)) for v in volumes]
         result = self._optional(driver.create_cgsnapshot, self.context, cgsnapshot, snapshots)
         _, updates = views.check_pair(result, 'create_cgsnapshot')
         by_id = views.check_member_updates(updates, snapshots, 'create_cgsnapshot',

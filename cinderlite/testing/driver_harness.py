@@ -170,14 +170,14 @@ class DriverHarness:
             update = None
         views.check_model_update(update, 'create_consistencygroup')
         group = self._track_group(driver, views.stored(group, {}))
-        return group, [self._volume(driver, consistencygroup_id=group.id)
+        return group, [self._volume(driver, group_id=group.id)
                        for _ in range(count)]
 
     def _cgsnapshot(self, driver, group, volumes):
         """Snapshot the members as the manager does: create_cgsnapshot, else one by one."""
         cgsnapshot = views.cgsnapshot(group)
-        snapshots = [self._track_snapshot(driver, views.snapshot(v, cgsnapshot_id=cgsnapshot.id))
-                     for v in volumes]
+        snapshots = [self._track_snapshot(
+            driver, views.snapshot(v, group_snapshot_id=cgsnapshot.id)) for v in volumes]
         try:
             _, updates = views.check_pair(
                 driver.create_cgsnapshot(self.context, cgsnapshot, snapshots),
@@ -207,12 +207,12 @@ class DriverHarness:
         ``sources`` are the snapshots or live volumes, ``link`` the clone's
         column naming its source, ``call_args`` the driver's source arguments.
         """
-        source_of_group = ({'cgsnapshot_id': call_args['cgsnapshot'].id}
+        source_of_group = ({'group_snapshot_id': call_args['cgsnapshot'].id}
                            if 'cgsnapshot' in call_args
-                           else {'source_cg_id': call_args['src_group'].id})
+                           else {'source_group_id': call_args['src_group'].id})
         group = self._track_group(driver, views.group(self.host, **source_of_group))
         clones = [self._track_volume(driver, views.volume(self.host, s.size, **{
-            link: s.id, 'consistencygroup_id': group.id})) for s in sources]
+            link: s.id, 'group_id': group.id})) for s in sources]
         result = self._optional(driver.create_consistencygroup_from_src, self.context,
                                 group, clones, **call_args)
         _, updates = views.check_pair(result, 'create_consistencygroup_from_src')

@@ -11,6 +11,7 @@ import uuid
 
 from cinderlite.db import models
 from cinderlite.volume.driver_view import Resource
+from cinderlite.volume.driver_view import with_legacy_names
 
 PROJECT_ID = 'conformance-project'
 USER_ID = 'conformance-user'
@@ -26,7 +27,7 @@ def new_id():
 def _view(model, **values):
     row = dict.fromkeys(column.key for column in model.__table__.columns)
     row.update(values)
-    return Resource(row)
+    return Resource(with_legacy_names(model.__tablename__, row))
 
 
 def volume(host, size, **values):
@@ -45,14 +46,15 @@ def snapshot(parent, **values):
 
 
 def group(host, **values):
-    return _view(models.ConsistencyGroup, id=new_id(), project_id=PROJECT_ID,
+    return _view(models.Group, id=new_id(), project_id=PROJECT_ID,
                  user_id=USER_ID, host=host, availability_zone='nova', status='creating',
                  **values)
 
 
 def cgsnapshot(source_group):
-    return _view(models.CgSnapshot, id=new_id(), project_id=PROJECT_ID, user_id=USER_ID,
-                 consistencygroup_id=source_group.id, status='creating')
+    return _view(models.GroupSnapshot, id=new_id(), project_id=PROJECT_ID, user_id=USER_ID,
+                 group_id=source_group.id, group_type_id=source_group.group_type_id,
+                 status='creating')
 
 
 def stored(view, update):

@@ -4,8 +4,8 @@ from oslo_log import log as logging
 
 from cinderlite import message
 from cinderlite import quota
-from cinderlite.db import cgsnapshots as db_cgsnapshots
 from cinderlite.db import engine as db_engine
+from cinderlite.db import group_snapshots as db_group_snapshots
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.volume import model_updates
@@ -22,11 +22,11 @@ class CgSnapshotOperations:
         self.driver = driver
 
     def create(self, ctx, cgsnapshot_id):
-        cgsnapshot = db_cgsnapshots.get_cgsnapshot(ctx, cgsnapshot_id)
+        cgsnapshot = db_group_snapshots.get_group_snapshot(ctx, cgsnapshot_id)
         if cgsnapshot.status != 'creating':
             return
         snapshots = snapshot_views(
-            ctx, db_snapshots.get_cgsnapshot_members(ctx, [cgsnapshot_id]))
+            ctx, db_snapshots.get_group_snapshot_members(ctx, [cgsnapshot_id]))
         try:
             try:
                 model_update, updates = self.driver.create_cgsnapshot(
@@ -50,15 +50,15 @@ class CgSnapshotOperations:
         failed = any(v['status'] == 'error' for v in values.values())
         with db_engine.transaction(ctx):
             db_snapshots.update_snapshots(ctx, values)
-            db_cgsnapshots.update_cgsnapshot(
+            db_group_snapshots.update_group_snapshot(
                 ctx, cgsnapshot_id, {'status': 'error' if failed else 'available'})
         LOG.info('Created cgsnapshot %s of %d volumes', cgsnapshot_id, len(snapshots))
 
     def delete(self, ctx, cgsnapshot_id):
-        cgsnapshot = db_cgsnapshots.get_cgsnapshot(ctx, cgsnapshot_id)
+        cgsnapshot = db_group_snapshots.get_group_snapshot(ctx, cgsnapshot_id)
         if cgsnapshot.status != 'deleting':
             return
-        members = db_snapshots.get_cgsnapshot_members(ctx, [cgsnapshot_id])
+        members = db_snapshots.get_group_snapshot_members(ctx, [cgsnapshot_id])
         snapshots = snapshot_views(ctx, members)
         try:
             try:
@@ -78,8 +78,8 @@ class CgSnapshotOperations:
             return
         names = db_types.get_type_names(ctx, {s.volume_type_id for s in members})
         with db_engine.transaction(ctx):
-            db_snapshots.delete_cgsnapshot_members(ctx, cgsnapshot_id)
-            if not db_cgsnapshots.delete_cgsnapshot(ctx, cgsnapshot_id):
+            db_snapshots.delete_group_snapshot_members(ctx, cgsnapshot_id)
+            if not db_group_snapshots.delete_group_snapshot(ctx, cgsnapshot_id):
                 return  # a redelivered delete: the first one refunded it
             quota.release(ctx, cgsnapshot.project_id, quota.snapshot_deltas(
                 [{'size': s.size, 'volume_type_id': s.volume_type_id} for s in members],
@@ -88,6 +88,6 @@ class CgSnapshotOperations:
     @staticmethod
     def _set_status(ctx, cgsnapshot_id, status):
         """The cgsnapshot and all its members take ``status``."""
-        db_cgsnapshots.update_cgsnapshot(ctx, cgsnapshot_id, {'status': status})
-        db_snapshots.set_status_of_cgsnapshot_members(ctx, cgsnapshot_id, status)
+        db_group_snapshots.update_group_snapshot(ctx, cgsnapshot_id, {'status': status})
+        db_snapshots.set_status_of_group_snapshot_members(ctx, cgsnapshot_id, status)
         return True

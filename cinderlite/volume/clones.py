@@ -11,8 +11,8 @@ from oslo_log import log as logging
 from cinderlite import exception
 from cinderlite import message
 from cinderlite import statuses
-from cinderlite.db import cgsnapshots as db_cgsnapshots
 from cinderlite.db import engine as db_engine
+from cinderlite.db import group_snapshots as db_group_snapshots
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import volumes as db_volumes
@@ -43,7 +43,7 @@ class CloneOperations:
         self.executor = executor
 
     def create_group_from_source(self, ctx, group_id):
-        """Clone the group row's source (``source_cg_id`` or ``cgsnapshot_id``) into it."""
+        """Clone the group row's source (``source_group_id`` or ``group_snapshot_id``) into it."""
         group = db_groups.get_group(ctx, group_id)
         if group.status != 'creating':
             LOG.info('Group %(id)s is %(status)s, not creating: nothing to do',
@@ -51,8 +51,8 @@ class CloneOperations:
             return
         clones = db_volumes.get_volumes_in_groups(ctx, [group_id])
         try:
-            origins, call_args = self._load_clone_sources(ctx, clones, group.cgsnapshot_id,
-                                                          group.source_cg_id)
+            origins, call_args = self._load_clone_sources(ctx, clones, group.group_snapshot_id,
+                                                          group.source_group_id)
             group_update, updates = self._clone(ctx, group, clones, call_args)
             if (group_update or {}).get('status') == 'error':
                 raise exception.VolumeDriverException(
@@ -72,8 +72,8 @@ class CloneOperations:
         metadata are copied from it.
         """
         if cgsnapshot_id:
-            cgsnapshot = db_cgsnapshots.get_cgsnapshot(ctx, cgsnapshot_id)
-            members = db_snapshots.get_cgsnapshot_members(ctx, [cgsnapshot_id])
+            cgsnapshot = db_group_snapshots.get_group_snapshot(ctx, cgsnapshot_id)
+            members = db_snapshots.get_group_snapshot_members(ctx, [cgsnapshot_id])
             snapshots = pair_with_sources(clones, members, 'snapshot_id')
             if cgsnapshot.status != 'available' or any(
                     s.status != 'available' for s in snapshots):
@@ -85,7 +85,7 @@ class CloneOperations:
         src_group = db_groups.get_group(ctx, source_cg_id)
         src_volumes = pair_with_sources(clones, db_volumes.get_volumes_by_ids(
             ctx, [c.source_volid for c in clones]), 'source_volid')
-        if any(v.consistencygroup_id != source_cg_id for v in src_volumes):
+        if any(v.group_id != source_cg_id for v in src_volumes):
             raise exception.InvalidConsistencyGroup(
                 reason='source volumes left group %s during the clone' % source_cg_id)
         bad = [v.id for v in src_volumes if v.status not in statuses.VOLUME_USABLE]

@@ -14,10 +14,13 @@ same. Raise ``NotImplementedError`` from an optional method to get the
 manager's generic behaviour (see each method).
 
 Volume rows carry: ``id``, ``size`` (GiB), ``host`` (``host@backend#pool``),
-``volume_type_id``, ``consistencygroup_id``, ``provider_location``,
-``source_volid``, ``snapshot_id``. Snapshot rows carry ``id``, ``volume_id``,
-``size``, ``cgsnapshot_id``, ``provider_location`` and ``volume`` (the parent
-volume's Resource).
+``volume_type_id``, ``group_id``, ``provider_location``, ``source_volid``,
+``snapshot_id``. Snapshot rows carry ``id``, ``volume_id``, ``size``,
+``group_snapshot_id``, ``provider_location`` and ``volume`` (the parent
+volume's Resource). As Cinder's objects do, they also answer the consistency
+group names: ``consistencygroup_id`` on volumes and group snapshots,
+``cgsnapshot_id`` on snapshots. A consistency group is a group (with
+``group_type_id``), a cgsnapshot a group snapshot.
 """
 
 import abc

@@ -29,7 +29,20 @@ class Resource(dict):
 
     @classmethod
     def of(cls, row, **extra):
-        return cls(row.to_dict(), **extra)
+        return cls(with_legacy_names(row.__tablename__, row.to_dict()), **extra)
+
+
+#: Cinder's objects answer the consistency-group names of the columns too, and
+#: drivers written for consistency groups read them.
+_LEGACY_NAMES = {'volumes': {'consistencygroup_id': 'group_id'},
+                 'snapshots': {'cgsnapshot_id': 'group_snapshot_id'},
+                 'group_snapshots': {'consistencygroup_id': 'group_id'}}
+
+
+def with_legacy_names(table, values):
+    """``values`` (a row's columns) plus the legacy names of its group columns."""
+    return dict(values, **{old: values.get(new)
+                           for old, new in _LEGACY_NAMES.get(table, {}).items()})
 
 
 def snapshot_views(ctx, snapshots):

@@ -105,7 +105,7 @@ class GroupOperations:
     @staticmethod
     def _undo_membership(ctx, group_id, added, removed):
         db_volumes.update_volumes(ctx, dict(
-            {v.id: {'consistencygroup_id': None} for v in added},
-            **{v.id: {'consistencygroup_id': group_id} for v in removed}))
+            {v.id: {'group_id': None} for v in added},
+            **{v.id: {'group_id': group_id} for v in removed}))
         db_groups.update_group(ctx, group_id, {'status': 'available'})
         return True

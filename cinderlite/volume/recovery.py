@@ -11,7 +11,7 @@ import functools
 
 from oslo_log import log as logging
 
-from cinderlite.db import cgsnapshots as db_cgsnapshots
+from cinderlite.db import group_snapshots as db_group_snapshots
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import volumes as db_volumes
@@ -41,10 +41,10 @@ def _work_in_flight(manager, ctx):
     covered = {g.id for g in groups if g.status in ('creating', 'deleting')}
     for group in groups:
         what = '%s of group %s' % (group.status, group.id)
-        if group.status == 'creating' and (group.source_cg_id or group.cgsnapshot_id):
+        if group.status == 'creating' and (group.source_group_id or group.group_snapshot_id):
             yield what, functools.partial(
                 manager.create_consistencygroup_from_src, ctx, group.id,
-                cgsnapshot_id=group.cgsnapshot_id, source_cg_id=group.source_cg_id)
+                cgsnapshot_id=group.group_snapshot_id, source_cg_id=group.source_group_id)
         elif group.status == 'creating':
             yield what, functools.partial(manager.create_consistencygroup, ctx, group.id)
         elif group.status == 'deleting':
@@ -59,7 +59,7 @@ def _work_in_flight(manager, ctx):
         if volume.status == 'extending':
             # The row holds the new size (and its quota): growing to it again is safe.
             yield what, functools.partial(manager.extend_volume, ctx, volume.id, volume.size)
-        elif volume.consistencygroup_id not in covered:
+        elif volume.group_id not in covered:
             operation = (manager.create_volume if volume.status == 'creating'
                          else manager.delete_volume)
             yield what, functools.partial(operation, ctx, volume.id)
@@ -68,7 +68,7 @@ def _work_in_flight(manager, ctx):
                      else manager.delete_snapshot)
         yield ('%s of snapshot %s' % (snapshot.status, snapshot.id),
                functools.partial(operation, ctx, snapshot.id))
-    for cgsnapshot in db_cgsnapshots.get_stuck_cgsnapshots(ctx, prefix,
+    for cgsnapshot in db_group_snapshots.get_stuck_group_snapshots(ctx, prefix,
                                                            ('creating', 'deleting')):
         operation = (manager.create_cgsnapshot if cgsnapshot.status == 'creating'
                      else manager.delete_cgsnapshot)

@@ -123,5 +123,5 @@ def create_from_src(req):
                    "consistency group %s from source." % name)
     group = wsgi.services_of(req).clones.create_from_src(
         context, name=name, description=body.get('description'),
-        cgsnapshot_id=cgsnapshot_id, source_cg_id=source_cgid)
+        group_snapshot_id=cgsnapshot_id, source_group_id=source_cgid)
     return wsgi.json_response({'consistencygroup': view.summary(group)}, status=202)

@@ -8,6 +8,6 @@ def summary(cgsnapshot):
 
 
 def detail(cgsnapshot):
-    return {'id': cgsnapshot.id, 'consistencygroup_id': cgsnapshot.consistencygroup_id,
+    return {'id': cgsnapshot.id, 'consistencygroup_id': cgsnapshot.group_id,
             'status': cgsnapshot.status, 'created_at': views.iso(cgsnapshot.created_at),
             'name': cgsnapshot.name, 'description': cgsnapshot.description}

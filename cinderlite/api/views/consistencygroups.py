@@ -12,4 +12,5 @@ def detail(group, type_ids):
             'availability_zone': group.availability_zone,
             'created_at': views.iso(group.created_at), 'name': group.name,
             'description': group.description, 'volume_types': type_ids,
-            'source_cgid': group.source_cg_id, 'cgsnapshot_id': group.cgsnapshot_id}
+            'source_cgid': group.source_group_id,
+            'cgsnapshot_id': group.group_snapshot_id}

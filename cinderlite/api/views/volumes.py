@@ -28,7 +28,7 @@ def base(req, context, volume, type_names, metadata, encrypted):
         'metadata': metadata, 'user_id': volume.user_id,
         'bootable': 'true' if volume.bootable else 'false',
         'encrypted': encrypted, 'replication_status': None,
-        'consistencygroup_id': volume.consistencygroup_id, 'multiattach': False,
+        'consistencygroup_id': volume.group_id, 'multiattach': False,
         'attachments': [],
         'links': views.links(req, 'volumes', volume.id, volume.project_id),
     }

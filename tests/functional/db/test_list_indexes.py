@@ -14,8 +14,9 @@ import pytest
 import sqlalchemy as sa
 
 from cinderlite import context as cl_context
-from cinderlite.db import cgsnapshots as db_cgsnapshots
 from cinderlite.db import engine as db_engine
+from cinderlite.db import group_snapshots as db_group_snapshots
+from cinderlite.db import group_types as db_group_types
 from cinderlite.db import groups as db_groups
 from cinderlite.db import messages as db_messages
 from cinderlite.db import migration
@@ -65,23 +66,25 @@ def seeded(request, tmp_path):
         ctx = cl_context.get_admin_context()
         type_id = db_types.get_default_type(ctx).id
         group_id = str(uuid.uuid4())
+        cg_type_id = db_group_types.get_cg_type(ctx).id
         db_groups.create_group(ctx, {'id': group_id, 'project_id': PROJECT,
-                                     'status': 'available', 'host': 'h@b#b'}, [type_id])
+                                     'status': 'available', 'host': 'h@b#b',
+                                     'group_type_id': cg_type_id}, [type_id])
         volume_ids = [str(uuid.uuid4()) for _ in range(5)]
         start = datetime.datetime(2026, 1, 1)
         db_volumes.create_volumes(ctx, [
             {'id': vid, 'project_id': PROJECT, 'size': 1, 'status': 'available',
-             'name': 'v%d' % i, 'volume_type_id': type_id, 'consistencygroup_id': group_id,
+             'name': 'v%d' % i, 'volume_type_id': type_id, 'group_id': group_id,
              'created_at': start + datetime.timedelta(seconds=i)}
             for i, vid in enumerate(volume_ids)])
         cgsnapshot_id = str(uuid.uuid4())
-        db_cgsnapshots.create_cgsnapshot(ctx, {'id': cgsnapshot_id, 'project_id': PROJECT,
-                                               'consistencygroup_id': group_id,
-                                               'status': 'available'})
+        db_group_snapshots.create_group_snapshot(ctx, {
+            'id': cgsnapshot_id, 'project_id': PROJECT, 'group_id': group_id,
+            'group_type_id': cg_type_id, 'status': 'available'})
         db_snapshots.create_snapshots(ctx, [
             {'id': str(uuid.uuid4()), 'project_id': PROJECT, 'volume_id': vid, 'size': 1,
              'status': 'available', 'name': 's%d' % i, 'volume_type_id': type_id,
-             'cgsnapshot_id': cgsnapshot_id} for i, vid in enumerate(volume_ids)])
+             'group_snapshot_id': cgsnapshot_id} for i, vid in enumerate(volume_ids)])
         db_messages.create_message(_context(), {
             'project_id': PROJECT, 'resource_type': 'VOLUME', 'event_id': 'VOLUME_000001',
             'message_level': 'ERROR', 'user_message': 'm'})
@@ -99,8 +102,8 @@ def _plans(engine, run):
 @pytest.mark.parametrize('lister, index', [
     (db_volumes.list_volumes, 'ix_volumes_project_created'),
     (db_snapshots.list_snapshots, 'ix_snapshots_project_created'),
-    (db_groups.list_groups, 'ix_consistencygroups_project_created'),
-    (db_cgsnapshots.list_cgsnapshots, 'ix_cgsnapshots_project_created'),
+    (db_groups.list_groups, 'ix_groups_project_created'),
+    (db_group_snapshots.list_group_snapshots, 'ix_group_snapshots_project_created'),
     (db_messages.list_messages, 'ix_messages_project_created'),
 ])
 def test_first_pages_read_the_project_index_in_order(seeded, lister, index):

@@ -5,6 +5,7 @@ on SQLite, PostgreSQL and MariaDB. A database server that cannot be reached
 fails these tests: it never skips them.
 """
 
+import datetime
 import unittest
 
 from oslo_db.sqlalchemy import test_migrations
@@ -13,6 +14,7 @@ import sqlalchemy as sa
 
 from cinderlite import context as cl_context
 from cinderlite.db import engine as db_engine
+from cinderlite.db import groups as db_groups
 from cinderlite.db import migration
 from cinderlite.db import models
 from cinderlite.db import quotas as db_quotas
@@ -136,3 +138,132 @@ def test_consistencygroups_quota_becomes_groups_with_limits_and_usage(engine):
     ctx = cl_context.get_admin_context()
     assert db_quotas.get_limits(ctx, 'p1') == {'groups': 3, 'volumes': 7}
     assert db_quotas.get_usages(ctx, 'p1') == {'groups': 2, 'volumes': 5}
+
+
+def _insert(conn, table, rows):
+    conn.execute(sa.table(table, *[sa.column(k) for k in rows[0]]).insert(), rows)
+
+
+def _populate_consistency_groups(engine):
+    """Rows of every pre-0011 group table, as a cloud with a cloned CG left them."""
+    ts = [datetime.datetime(2026, 11, 1, 10, 0, i, 123456) for i in range(12)]
+    with engine.begin() as conn:
+        type_id = conn.execute(sa.text(
+            "SELECT id FROM volume_types WHERE name = '__DEFAULT__'")).scalar()
+        cg = {'project_id': 'p1', 'user_id': 'u1', 'host': 'h@b#b',
+              'availability_zone': 'nova', 'description': None, 'source_cg_id': None,
+              'cgsnapshot_id': None, 'updated_at': None}
+        _insert(conn, 'consistencygroups', [
+            dict(cg, id='cg-1', name='src', status='available', created_at=ts[0],
+                 updated_at=ts[1]),
+            dict(cg, id='cg-2', name='clone', status='available', source_cg_id='cg-1',
+                 created_at=ts[2]),
+            dict(cg, id='cg-3', name='from-snap', status='error', cgsnapshot_id='cgs-1',
+                 project_id='p2', description='d', created_at=ts[3])])
+        _insert(conn, 'consistencygroup_volume_types', [
+            {'consistencygroup_id': g, 'volume_type_id': type_id, 'created_at': ts[4],
+             'updated_at': None} for g in ('cg-1', 'cg-2', 'cg-3')])
+        _insert(conn, 'cgsnapshots', [
+            {'id': 'cgs-1', 'project_id': 'p1', 'user_id': 'u1',
+             'consistencygroup_id': 'cg-1', 'name': 's', 'description': 'sd',
+             'status': 'available', 'created_at': ts[5], 'updated_at': ts[6]}])
+        vol = {'project_id': 'p1', 'user_id': 'u1', 'host': 'h@b#b', 'size': 1,
+               'availability_zone': 'nova', 'status': 'available', 'description': None,
+               'volume_type_id': type_id, 'snapshot_id': None, 'source_volid': None,
+               'bootable': False, 'provider_location': None, 'updated_at': None}
+        _insert(conn, 'volumes', [
+            dict(vol, id='v-1', name='m1', consistencygroup_id='cg-1', created_at=ts[7]),
+            dict(vol, id='v-2', name='c1', consistencygroup_id='cg-2', source_volid='v-1',
+                 bootable=True, created_at=ts[8]),
+            dict(vol, id='v-3', name='alone', consistencygroup_id=None, created_at=ts[9])])
+        _insert(conn, 'volume_metadata', [
+            {'volume_id': 'v-1', 'key': 'k', 'value': 'v', 'created_at': ts[9],
+             'updated_at': None}])
+        _insert(conn, 'snapshots', [
+            {'id': 's-1', 'project_id': 'p1', 'user_id': 'u1', 'volume_id': 'v-1',
+             'cgsnapshot_id': 'cgs-1', 'volume_type_id': type_id, 'status': 'available',
+             'size': 1, 'name': 's', 'description': None, 'progress': '100%',
+             'provider_location': 'loc', 'created_at': ts[10], 'updated_at': None},
+            {'id': 's-2', 'project_id': 'p1', 'user_id': 'u1', 'volume_id': 'v-3',
+             'cgsnapshot_id': None, 'volume_type_id': type_id, 'status': 'available',
+             'size': 1, 'name': None, 'description': None, 'progress': '100%',
+             'provider_location': None, 'created_at': ts[11], 'updated_at': None}])
+        _insert(conn, 'quota_usages', [
+            {'project_id': p, 'resource': r, 'in_use': n, 'created_at': ts[0],
+             'updated_at': None}
+            for p, r, n in (('p1', 'consistencygroups', 2), ('p2', 'consistencygroups', 1),
+                            ('p1', 'volumes', 3), ('p1', 'snapshots', 2),
+                            ('p1', 'gigabytes', 5))])
+        _insert(conn, 'quotas', [{'project_id': 'p1', 'resource': 'consistencygroups',
+                                  'hard_limit': 7, 'created_at': ts[0],
+                                  'updated_at': None}])
+    return type_id, ts
+
+
+def _rows(conn, table, columns, where=None):
+    """``columns`` of every row of ``table`` (reflected, so values come back typed), sorted."""
+    table = sa.Table(table, sa.MetaData(), autoload_with=conn)
+    query = sa.select(*[table.c[name] for name in columns.split(', ')])
+    if where:
+        query = query.where(*[table.c[k] == v for k, v in where.items()])
+    return sorted(tuple(r) for r in conn.execute(query))
+
+
+def test_upgrade_moves_consistency_groups_into_groups(engine):
+    """0011 moves every CG, cgsnapshot, membership and origin, losing nothing."""
+    migration.upgrade('0008', engine=engine)
+    type_id, ts = _populate_consistency_groups(engine)
+    migration.upgrade(engine=engine)
+
+    with engine.connect() as conn:
+        cg_types = _rows(conn, 'group_types', 'id, description, is_public',
+                         {'name': 'default_cgsnapshot_type'})
+        assert [(d, bool(p)) for _, d, p in cg_types] == [
+            ('Default group type for migrating cgsnapshot', True)]
+        cg_type = cg_types[0][0]
+        assert _rows(conn, 'group_type_specs', 'group_type_id, key, value') == [
+            (cg_type, 'consistent_group_snapshot_enabled', '<is> True')]
+        assert _rows(conn, 'groups', 'id, project_id, user_id, host, availability_zone, name, '
+                           'description, status, group_type_id, source_group_id, '
+                           'group_snapshot_id, created_at, updated_at') == [
+            ('cg-1', 'p1', 'u1', 'h@b#b', 'nova', 'src', None, 'available', cg_type, None,
+             None, ts[0], ts[1]),
+            ('cg-2', 'p1', 'u1', 'h@b#b', 'nova', 'clone', None, 'available', cg_type,
+             'cg-1', None, ts[2], None),
+            ('cg-3', 'p2', 'u1', 'h@b#b', 'nova', 'from-snap', 'd', 'error', cg_type, None,
+             'cgs-1', ts[3], None)]
+        assert _rows(conn, 'group_volume_type_mapping',
+                     'group_id, volume_type_id, created_at') == [
+            (g, type_id, ts[4]) for g in ('cg-1', 'cg-2', 'cg-3')]
+        assert _rows(conn, 'group_snapshots', 'id, project_id, user_id, group_id, group_type_id, '
+                           'name, description, status, created_at, updated_at') == [
+            ('cgs-1', 'p1', 'u1', 'cg-1', cg_type, 's', 'sd', 'available', ts[5], ts[6])]
+        assert [(i, g, s, bool(b)) for i, g, s, b in _rows(
+            conn, 'volumes', 'id, group_id, source_volid, bootable')] == [
+            ('v-1', 'cg-1', None, False), ('v-2', 'cg-2', 'v-1', True),
+            ('v-3', None, None, False)]
+        assert _rows(conn, 'volume_metadata', 'volume_id, key, value') == [
+            ('v-1', 'k', 'v')]
+        assert _rows(conn, 'snapshots', 'id, volume_id, group_snapshot_id, provider_location') == [
+            ('s-1', 'v-1', 'cgs-1', 'loc'), ('s-2', 'v-3', None, None)]
+        # 0009 renamed the groups quota; every group still counts under it.
+        assert _rows(conn, 'quota_usages', 'project_id, resource, in_use') == [
+            ('p1', 'gigabytes', 5), ('p1', 'groups', 2), ('p1', 'snapshots', 2),
+            ('p1', 'volumes', 3), ('p2', 'groups', 1)]
+        assert _rows(conn, 'quotas', 'project_id, resource, hard_limit') == [
+            ('p1', 'groups', 7)]
+        tables = set(sa.inspect(conn).get_table_names())
+    assert not tables & {'consistencygroups', 'consistencygroup_volume_types', 'cgsnapshots'}
+    # The moved rows are served through the new model, origins included.
+    ctx = cl_context.get_admin_context()
+    assert db_groups.get_group(ctx, 'cg-2').source_group_id == 'cg-1'
+    assert db_groups.get_group(ctx, 'cg-3').group_snapshot_id == 'cgs-1'
+
+
+def test_sqlite_connections_enforce_foreign_keys_after_upgrade(tmp_path):
+    """The migrations turn SQLite's foreign keys off; the pooled connection gets them back."""
+    with fixtures.database('sqlite', tmp_path) as url:
+        engine = db_engine.configure(fixtures.make_conf(tmp_path, url))
+        migration.upgrade(engine=engine)
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql('PRAGMA foreign_keys').scalar() == 1
