@@ -33,6 +33,11 @@ class BadRequest(Invalid):
     msg_fmt = '%(reason)s'
 
 
+class NoSuchAction(Invalid):
+    msg_fmt = ('There is no such action: %(action)s. Verify the request body and '
+               'Content-Type header and try again.')
+
+
 class InvalidInput(Invalid):
     msg_fmt = 'Invalid input received: %(reason)s'
 
@@ -224,6 +229,10 @@ class GroupTypeNotFound(NotFound):
 
 class GroupTypeNotFoundByName(GroupTypeNotFound):
     msg_fmt = 'Group type with name %(group_type_name)s could not be found.'
+
+
+class DefaultGroupTypeNotFound(NotFound):
+    msg_fmt = 'Default group type can not be found.'
 
 
 class GroupTypeSpecNotFound(NotFound):

@@ -232,12 +232,16 @@ def wait_status(cloud, collection, resource_id, statuses, token='u1:p1', project
     if isinstance(statuses, str):
         statuses = (statuses,)
     key = {'volumes': 'volume', 'snapshots': 'snapshot',
-           'consistencygroups': 'consistencygroup', 'cgsnapshots': 'cgsnapshot'}[collection]
+           'consistencygroups': 'consistencygroup', 'cgsnapshots': 'cgsnapshot',
+           'groups': 'group', 'group_snapshots': 'group_snapshot'}[collection]
+    # The groups API exists from microversion 3.13 (group snapshots 3.14).
+    extra = ({'headers': {'OpenStack-API-Version': 'volume 3.14'}}
+             if collection in ('groups', 'group_snapshots') else {})
     last = {}
 
     def check():
         resp = cloud.request('GET', '/v3/%s/%s/%s' % (project, collection, resource_id),
-                             token=token)
+                             token=token, **extra)
         last['resp'] = resp
         if resp.status == 200 and resp.json[key]['status'] in statuses:
             return resp.json[key]

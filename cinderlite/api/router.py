@@ -20,6 +20,9 @@ from cinderlite.api.handlers import cgsnapshots
 from cinderlite.api.handlers import consistencygroups
 from cinderlite.api.handlers import encryption
 from cinderlite.api.handlers import extensions
+from cinderlite.api.handlers import group_snapshots
+from cinderlite.api.handlers import group_types
+from cinderlite.api.handlers import groups
 from cinderlite.api.handlers import hosts
 from cinderlite.api.handlers import limits
 from cinderlite.api.handlers import messages
@@ -42,6 +45,7 @@ from cinderlite.api.handlers import volumes
 ROUTE_DECLARATIONS = {
     '/volumes': {'GET': volumes.index, 'POST': volumes.create},
     '/volumes/detail': {'GET': volumes.detail},
+    '/volumes/summary': {'GET': volumes.summary},
     '/volumes/{volume_id}': {'GET': volumes.show, 'PUT': volumes.update,
                              'DELETE': volumes.delete},
     '/volumes/{volume_id}/action': {'POST': volume_actions.action},
@@ -123,6 +127,24 @@ ROUTE_DECLARATIONS = {
     '/cgsnapshots/detail': {'GET': cgsnapshots.detail},
     '/cgsnapshots/{cgsnapshot_id}': {'GET': cgsnapshots.show,
                                      'DELETE': cgsnapshots.delete},
+    '/group_types': {'GET': group_types.index, 'POST': group_types.create},
+    '/group_types/{group_type_id}': {'GET': group_types.show, 'PUT': group_types.update,
+                                     'DELETE': group_types.delete},
+    '/group_types/{group_type_id}/group_specs': {'GET': group_types.list_specs,
+                                                 'POST': group_types.create_specs},
+    '/group_types/{group_type_id}/group_specs/{key}': {'GET': group_types.show_spec,
+                                                       'PUT': group_types.update_spec,
+                                                       'DELETE': group_types.delete_spec},
+    '/groups': {'GET': groups.index, 'POST': groups.create},
+    '/groups/detail': {'GET': groups.detail},
+    '/groups/action': {'POST': groups.collection_action},
+    '/groups/{group_id}': {'GET': groups.show, 'PUT': groups.update},
+    '/groups/{group_id}/action': {'POST': groups.action},
+    '/group_snapshots': {'GET': group_snapshots.index, 'POST': group_snapshots.create},
+    '/group_snapshots/detail': {'GET': group_snapshots.detail},
+    '/group_snapshots/{group_snapshot_id}': {'GET': group_snapshots.show,
+                                             'DELETE': group_snapshots.delete},
+    '/group_snapshots/{group_snapshot_id}/action': {'POST': group_snapshots.action},
 }
 
 

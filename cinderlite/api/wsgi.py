@@ -104,6 +104,11 @@ def empty_response(status=202):
     return response
 
 
+def split_ids(value):
+    """Cinder's comma-separated id lists (a trailing comma is fine)."""
+    return [item.strip() for item in (value or '').split(',') if item.strip()]
+
+
 def bool_param(value):
     """Cinder's truthy strings: ``true``/``1``/``yes``/``on`` (any case)."""
     return str(value).strip().lower() in ('true', '1', 'yes', 'y', 'on', 't')

@@ -32,6 +32,9 @@ OPTS = [
                      'bytes sent, seconds, request id and project (logger '
                      'cinderlite.api.access, which a log_config_append file can '
                      'send elsewhere). False: no such lines.'),
+    cfg.StrOpt('default_group_type',
+               help='Name of the group type `GET /group_types/default` answers. Unset '
+                    '(as in Cinder), that request is a 404.'),
     cfg.IntOpt('graceful_shutdown_timeout', default=60, min=0,
                help='Seconds a stopping service waits for requests and RPC calls in '
                     'flight to finish before it exits.'),

@@ -34,10 +34,14 @@ def get_group_snapshot_for_update(context, group_snapshot_id,
         return rows[0]
 
 
-def list_group_snapshots(context, filters=None, all_projects=False, **page):
+def list_group_snapshots(context, filters=None, all_projects=False, except_type_id=None,
+                         **page):
+    """Group snapshots matching ``filters``, except those of ``except_type_id``."""
+    criteria = ([models.GroupSnapshot.group_type_id != except_type_id] if except_type_id
+                else [])
     with engine.reader(context) as session:
         return common.list_rows(session, models.GroupSnapshot, context, filters,
-                                all_projects, page)
+                                all_projects, page, criteria)
 
 
 def count_group_snapshots_of_group(context, group_id):

@@ -66,10 +66,20 @@ def get_volume_type_ids(context, group_ids):
     return result
 
 
-def list_groups(context, filters=None, all_projects=False, **page):
+def ids_of_type(context, group_ids, group_type_id):
+    """The ids among ``group_ids`` of groups of ``group_type_id``, one query."""
+    with engine.reader(context) as session:
+        return {row[0] for row in session.query(models.Group.id)
+                .filter(models.Group.id.in_(list(group_ids)))
+                .filter(models.Group.group_type_id == group_type_id)}
+
+
+def list_groups(context, filters=None, all_projects=False, except_type_id=None, **page):
+    """Groups matching ``filters``; the groups API leaves the CG type out (``except_type_id``)."""
+    criteria = [models.Group.group_type_id != except_type_id] if except_type_id else []
     with engine.reader(context) as session:
         return common.list_rows(session, models.Group, context, filters,
-                                all_projects, page)
+                                all_projects, page, criteria)
 
 
 def update_group(context, group_id, values):

@@ -49,6 +49,19 @@ def list_volumes(context, filters=None, all_projects=False, **page):
                                 page)
 
 
+def summarize_volumes(context, filters=None, all_projects=False):
+    """``(count, total size)`` of the volumes ``list_volumes`` would list, one query."""
+    model = models.Volume
+    with engine.reader(context) as session:
+        query = common.scoped(
+            session.query(sa.func.count(model.id), sa.func.coalesce(sa.func.sum(model.size), 0)),
+            model, context, all_projects)
+        for key, value in (filters or {}).items():
+            query = query.filter(getattr(model, key) == value)
+        count, total = query.one()
+    return count, int(total)
+
+
 def update_volume(context, volume_id, values):
     with engine.writer(context) as session:
         session.execute(sa.update(models.Volume)

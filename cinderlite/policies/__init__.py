@@ -7,6 +7,9 @@ from cinderlite.policies import capabilities
 from cinderlite.policies import cgsnapshots
 from cinderlite.policies import consistencygroups
 from cinderlite.policies import encryption
+from cinderlite.policies import group_snapshots
+from cinderlite.policies import group_types
+from cinderlite.policies import groups
 from cinderlite.policies import hosts
 from cinderlite.policies import limits
 from cinderlite.policies import messages
@@ -48,4 +51,7 @@ def list_rules():
         capabilities.list_rules(),
         limits.list_rules(),
         quota_class_sets.list_rules(),
+        group_types.list_rules(),
+        groups.list_rules(),
+        group_snapshots.list_rules(),
     ))

@@ -13,6 +13,9 @@ from cinderlite.services import cgsnapshots
 from cinderlite.services import consistencygroups
 from cinderlite.services import encryption
 from cinderlite.services import group_clones
+from cinderlite.services import group_snapshots
+from cinderlite.services import group_types
+from cinderlite.services import groups
 from cinderlite.services import hosts
 from cinderlite.services import limits
 from cinderlite.services import messages
@@ -52,6 +55,9 @@ class Services:
         self.groups = consistencygroups.ConsistencyGroupService(conf, scheduler, volume)
         self.cgsnapshots = cgsnapshots.CgSnapshotService(conf, volume)
         self.clones = group_clones.GroupCloneService(conf, volume)
+        self.group_types = group_types.GroupTypeService(conf)
+        self.generic_groups = groups.GroupService(conf, scheduler, volume, self.clones)
+        self.group_snapshots = group_snapshots.GroupSnapshotService(conf, volume)
         self.services = services.ServiceStateService(conf)
         self.hosts = hosts.HostService(conf)
         self.availability_zones = availability_zones.AvailabilityZoneService(conf)

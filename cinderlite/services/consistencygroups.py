@@ -37,9 +37,6 @@ class ConsistencyGroupService:
         self.volume_rpcapi = volume_rpcapi
         self.words = words
 
-    def _noun(self):
-        return self.words.group[0].upper() + self.words.group[1:]
-
     def get(self, context, group_id):
         return db_groups.get_group(context, group_id, self.words.group_not_found)
 
@@ -114,7 +111,7 @@ class ConsistencyGroupService:
         if group.status != 'available':
             raise self.words.invalid_group(
                 reason='%s status must be available, but current status is: %s.'
-                       % (self._noun(), group.status))
+                       % (group_words.title(self.words.group), group.status))
         self._check_additions(context, group, add)
         self._check_removals(context, group, remove)
         with db_engine.transaction(context):
@@ -210,7 +207,7 @@ class ConsistencyGroupService:
                     FORCE_DELETABLE_GROUPS if force else DELETABLE_GROUPS):
                 raise self.words.invalid_group(
                     reason='%s status must be available or error, but current status '
-                           'is: %s' % (self._noun(), group.status))
+                           'is: %s' % (group_words.title(self.words.group), group.status))
             # Everything below is read under the group's row lock, which a volume
             # created into the group, a cgsnapshot of it and a clone of it take
             # too: each committed before (and is seen) or fails after.
@@ -242,20 +239,21 @@ class ConsistencyGroupService:
         if db_groups.count_clones_in_flight(context, source_group_id=group.id):
             raise self.words.invalid_group(
                 reason='%s %s is the source of a clone in progress.'
-                       % (self._noun(), group.id))
+                       % (group_words.title(self.words.group), group.id))
         if db_volumes.count_copies_in_flight(context, source_volids=[v.id for v in volumes]):
             raise self.words.invalid_group(
                 reason='%s %s holds the source of a volume being created.'
-                       % (self._noun(), group.id))
+                       % (group_words.title(self.words.group), group.id))
         if db_group_snapshots.count_group_snapshots_of_group(context, group.id):
             raise self.words.invalid_group(
                 reason='%s %s still has dependent %s.'
-                       % (self._noun(), group.id, self.words.snapshots))
+                       % (group_words.title(self.words.group), group.id, self.words.snapshots))
         if volumes and not force:
             raise self.words.invalid_group(
                 reason='%s %s still contains volumes. The %s flag is required to '
-                       'delete it.' % (self._noun(), group.id, self.words.force_flag))
+                       'delete it.' % (group_words.title(self.words.group), group.id,
+                                       self.words.force_flag))
         if db_snapshots.count_snapshots_of_volumes(context, [v.id for v in volumes]):
             raise self.words.invalid_group(
                 reason='%s %s contains volumes that have snapshots.'
-                       % (self._noun(), group.id))
+                       % (group_words.title(self.words.group), group.id))

@@ -11,11 +11,19 @@ from cinderlite import exception
 
 Words = collections.namedtuple('Words', [
     'invalid_group', 'invalid_snapshot', 'group_not_found', 'snapshot_not_found',
-    'source_group', 'source_snapshot', 'group', 'snapshots', 'force_flag'])
+    'source_group', 'source_snapshot', 'group', 'snapshot', 'snapshots', 'force_flag'])
+
+
+
+def title(noun):
+    """``noun`` with a capital first letter, to open a message."""
+    return noun[0].upper() + noun[1:]
+
 
 CG = Words(exception.InvalidConsistencyGroup, exception.InvalidCgSnapshot,
            exception.ConsistencyGroupNotFound, exception.CgSnapshotNotFound,
-           'CG', 'CgSnapshot', 'consistency group', 'cgsnapshots', 'force')
+           'CG', 'CgSnapshot', 'consistency group', 'cgsnapshot', 'cgsnapshots', 'force')
 GROUP = Words(exception.InvalidGroup, exception.InvalidGroupSnapshot,
               exception.GroupNotFound, exception.GroupSnapshotNotFound,
-              'Group', 'GroupSnapshot', 'group', 'group snapshots', 'delete-volumes')
+              'Group', 'GroupSnapshot', 'group', 'group snapshot', 'group snapshots',
+              'delete-volumes')

@@ -9,11 +9,13 @@ from cinderlite import statuses
 from cinderlite.db import common as db_common
 from cinderlite.db import encryption as db_encryption
 from cinderlite.db import engine as db_engine
+from cinderlite.db import group_types as db_group_types
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 from cinderlite.services import checks
+from cinderlite.services import group_words
 from cinderlite.services import types as type_service
 
 LOG = logging.getLogger(__name__)
@@ -38,28 +40,45 @@ class VolumeService:
         return db_volumes.get_volume(context, volume_id)
 
     def get_all(self, context, filters, all_projects, **page):
-        """Volumes matching ``filters``; ``consistencygroup_id`` means ``group_id``."""
+        return db_volumes.list_volumes(context, self._filters(filters), all_projects, **page)
+
+    def summarize(self, context, filters, all_projects):
+        """``(count, total GiB)`` of the volumes a list with ``filters`` would show."""
+        return db_volumes.summarize_volumes(context, self._filters(filters), all_projects)
+
+    @staticmethod
+    def _filters(filters):
+        """The API's filters on columns; ``consistencygroup_id`` means ``group_id``."""
         filters = dict(filters)
         if 'consistencygroup_id' in filters:
             filters['group_id'] = filters.pop('consistencygroup_id')
-        return db_volumes.list_volumes(context, filters, all_projects, **page)
+        return filters
 
     def describe(self, context, volumes):
-        """What views show besides the rows, in two queries.
+        """What views show besides the rows, in three queries.
 
-        ``(type names by id, metadata by volume id, ids of encrypted types)``.
-        Types and encryption are read with the caller's own context (they
-        belong to no project), so every query joins the request's read
-        transaction.
+        ``(type names by id, metadata by volume id, ids of encrypted types, ids
+        of their groups that are consistency groups)``. Everything is read with
+        the caller's own context (types and groups by id), so every query joins
+        the request's read transaction. Views show ``consistencygroup_id`` only
+        for a member of a consistency group, as Cinder does.
         """
         names, encrypted = db_encryption.describe_types(
             context, {v.volume_type_id for v in volumes})
-        return names, db_volumes.get_metadata(context, [v.id for v in volumes]), encrypted
+        group_ids = {v.group_id for v in volumes if v.group_id}
+        cg_ids = (db_groups.ids_of_type(context, group_ids,
+                                        db_group_types.get_cg_type(context).id)
+                  if group_ids else set())
+        return (names, db_volumes.get_metadata(context, [v.id for v in volumes]), encrypted,
+                cg_ids)
 
     def create(self, context, size=None, name=None, description=None, volume_type=None,
-               snapshot_id=None, source_volid=None, consistencygroup_id=None,
-               metadata=None, availability_zone=None):
+               snapshot_id=None, source_volid=None, group_id=None,
+               metadata=None, availability_zone=None, words=group_words.CG):
         """Validate, charge quota and write the row in one transaction, then cast.
+
+        ``group_id`` is a group to create the volume into; ``words`` name it as
+        the request did (``consistencygroup_id`` or, from 3.13, ``group_id``).
 
         :raises NotFound: (404) unknown or another project's source, type or group.
         :raises Invalid: (400) a source or group in the wrong status, a bad size.
@@ -95,23 +114,23 @@ class VolumeService:
             raise exception.InvalidInput(
                 reason='Volume size %(size)sGB cannot be smaller than the source '
                        'size %(min)sGB.' % {'size': size, 'min': min_size})
-        vtype = self._volume_type(context, volume_type, origin, consistencygroup_id)
+        vtype = self._volume_type(context, volume_type, origin, group_id, words)
         if origin is not None and vtype.id != origin.volume_type_id:
             self._check_type_fits_origin(context, vtype, origin)
-        if consistencygroup_id:
-            group = db_groups.get_group(context, consistencygroup_id,
-                                        exception.ConsistencyGroupNotFound)
+        if group_id:
+            group = db_groups.get_group(context, group_id, words.group_not_found)
             if group.project_id != context.project_id:
                 # An admin sees every group, but a group holds its own project's volumes.
                 raise exception.InvalidInput(
-                    reason='Consistency group %s belongs to another project.' % group.id)
-            self._check_group_accepts(context, group, vtype)
+                    reason='%s %s belongs to another project.'
+                           % (group_words.title(words.group), group.id))
+            self._check_group_accepts(context, group, vtype, words)
             if origin is not None and (hosts.backend_host(origin.host)
                                        != hosts.backend_host(group.host)):
                 raise exception.InvalidInput(
-                    reason='The source of the volume is on %s and consistency group %s '
-                           'is on %s: a clone is made where its source is.' % (
-                               hosts.backend_host(origin.host), group.id,
+                    reason='The source of the volume is on %s and %s %s is on %s: a '
+                           'clone is made where its source is.' % (
+                               hosts.backend_host(origin.host), words.group, group.id,
                                hosts.backend_host(group.host)))
             host = group.host
         if host:
@@ -122,12 +141,12 @@ class VolumeService:
                'availability_zone': checks.AVAILABILITY_ZONE, 'status': 'creating',
                'name': name, 'description': description, 'volume_type_id': vtype.id,
                'snapshot_id': snapshot_id, 'source_volid': source_volid,
-               'group_id': consistencygroup_id, 'bootable': False,
+               'group_id': group_id, 'bootable': False,
                'provider_location': None}
         self._write_volume(context, row, vtype, metadata,
                            snapshot if snapshot_id else None,
                            origin if source_volid else None,
-                           group if consistencygroup_id else None)
+                           group if group_id else None, words)
         try:
             if host:
                 self.volume_rpcapi.create_volume(context, host, row['id'])
@@ -147,13 +166,14 @@ class VolumeService:
                           quota.volume_deltas([row], {vtype.id: vtype.name}))
 
     @db_engine.retry_on_deadlock
-    def _write_volume(self, context, row, vtype, metadata, snapshot, source, group):
+    def _write_volume(self, context, row, vtype, metadata, snapshot, source, group, words):
         """Hold the source and the group, charge quota and insert the volume: one transaction."""
         with db_engine.transaction(context):
             if group is not None:
                 if not db_groups.hold_available(context, group):
-                    raise exception.InvalidConsistencyGroup(
-                        reason='Consistency group %s is no longer available.' % group.id)
+                    raise words.invalid_group(
+                        reason='%s %s is no longer available.'
+                               % (group_words.title(words.group), group.id))
             if snapshot is not None:
                 db_snapshots.hold_snapshot(context, snapshot)
             elif source is not None:
@@ -165,13 +185,13 @@ class VolumeService:
                 db_volumes.set_metadata(context, row['id'], metadata)
 
     @staticmethod
-    def _volume_type(context, requested, origin, consistencygroup_id):
+    def _volume_type(context, requested, origin, group_id, words):
         if requested:
             return type_service.get_usable_type(context, requested)
-        if consistencygroup_id:
+        if group_id:
             raise exception.InvalidInput(
-                reason='volume_type must be provided when creating a volume in a '
-                       'consistency group.')
+                reason='volume_type must be provided when creating a volume in a %s.'
+                       % words.group)
         if origin is not None:
             return db_types.get_type(context, origin.volume_type_id)
         return db_types.get_default_type(context)
@@ -192,15 +212,15 @@ class VolumeService:
                        'argument).' % vtype.name)
 
     @staticmethod
-    def _check_group_accepts(context, group, vtype):
+    def _check_group_accepts(context, group, vtype, words):
         if group.status != 'available':
-            raise exception.InvalidConsistencyGroup(
-                reason='Consistency group %s status must be available, but current '
-                       'status is %s.' % (group.id, group.status))
+            raise words.invalid_group(
+                reason='%s %s status must be available, but current status is %s.'
+                       % (group_words.title(words.group), group.id, group.status))
         if vtype.id not in db_groups.get_volume_type_ids(context, [group.id])[group.id]:
             raise exception.InvalidInput(
                 reason='Invalid volume_type provided: %s (requested type must be '
-                       'supported by this consistency group).' % vtype.name)
+                       'supported by this %s).' % (vtype.name, words.group))
 
     def update(self, context, volume_id, values):
         db_volumes.get_volume(context, volume_id)

@@ -44,21 +44,21 @@ def volume(**values):
     row = dict(id=new_id(), project_id=PROJECT, user_id=uuid.uuid4().hex, status='creating',
                size=1, availability_zone='nova', created_at=NOW, updated_at=None,
                name=None, description=None, volume_type_id='t1', snapshot_id=None,
-               source_volid=None, bootable=False, consistencygroup_id=None, host=None)
+               source_volid=None, bootable=False, group_id=None, host=None)
     row.update(values)
     return types.SimpleNamespace(**row)
 
 
 VOLUMES = [volume(), volume(status='available', updated_at=NOW, name='v', description='d',
                             host='node@file#file', snapshot_id=new_id(),
-                            consistencygroup_id=new_id(), bootable=True)]
+                            group_id=new_id(), bootable=True)]
 
 
 def render_volumes(render):
     for context in contexts():
         for row in VOLUMES:
             yield render(request(), context, row, {'t1': '__DEFAULT__'}, {'k': 'v'},
-                         row.status == 'available')
+                         row.status == 'available', row.group_id is not None)
 
 
 def test_volume_create_and_update_answers_have_no_extension_attributes():
@@ -99,7 +99,7 @@ def test_snapshot_create_update_and_summary_list():
 
 def test_snapshot_show_and_detail_list():
     for row in SNAPSHOTS:
-        schemas.check(schemas.SNAPSHOT_DETAIL, snapshot_view.detail(row, {}))
+        schemas.check(schemas.SNAPSHOT_DETAIL, snapshot_view.detail(request(), row, {}))
 
 
 VTYPE = types.SimpleNamespace(id=new_id(), name='fast', description=None, is_public=True)

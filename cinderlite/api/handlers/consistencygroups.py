@@ -11,11 +11,6 @@ from cinderlite.policies import consistencygroups as policies
 FILTERS = ('name', 'status', 'availability_zone')
 
 
-def _split_ids(value):
-    """Cinder's comma-separated id lists (a trailing comma is fine)."""
-    return [item.strip() for item in (value or '').split(',') if item.strip()]
-
-
 def _details(req, context, groups):
     type_ids = wsgi.services_of(req).groups.volume_type_ids(context, groups)
     return [view.detail(g, type_ids[g.id]) for g in groups]
@@ -57,7 +52,7 @@ def create(req):
     body = wsgi.json_body(req, schema.CREATE)['consistencygroup']
     group = wsgi.services_of(req).groups.create(
         context, body.get('name'), body.get('description'),
-        _split_ids(body.get('volume_types')), body.get('availability_zone'))
+        wsgi.split_ids(body.get('volume_types')), body.get('availability_zone'))
     return wsgi.json_response({'consistencygroup': view.summary(group)}, status=202)
 
 
@@ -66,7 +61,8 @@ def update(req, group_id):
     context = wsgi.context_of(req)
     context.can(policies.UPDATE)
     body = wsgi.json_body(req, schema.UPDATE)['consistencygroup']
-    add, remove = _split_ids(body.get('add_volumes')), _split_ids(body.get('remove_volumes'))
+    add = wsgi.split_ids(body.get('add_volumes'))
+    remove = wsgi.split_ids(body.get('remove_volumes'))
     if microversion.at_least(req, 3, 6):
         fields = [k for k in ('name', 'description') if body.get(k) is not None]
         if not fields and not (add or remove):

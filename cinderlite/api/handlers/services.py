@@ -1,6 +1,7 @@
 """os-services handlers (admin): list with filters; enable, disable, disable-log-reason."""
 
 from cinderlite import exception
+from cinderlite.api import microversion
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import services as schema
 from cinderlite.api.views import services as view
@@ -13,7 +14,7 @@ def index(req):
     context.can(policies.GET_ALL)
     states = wsgi.services_of(req).services.list(
         context, host=req.GET.get('host'), binary=req.GET.get('binary'))
-    return wsgi.json_response(view.index(states))
+    return wsgi.json_response(view.index(states, microversion.at_least(req, 3, 7)))
 
 
 # action: (request schema, disabled, whether the answer carries disabled_reason)

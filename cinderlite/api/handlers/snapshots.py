@@ -11,8 +11,9 @@ FILTERS = ('name', 'status', 'volume_id')
 
 def _render(req, snapshots, detailed=True):
     metadata = wsgi.services_of(req).snapshots.describe(wsgi.context_of(req), snapshots)
-    render = view.detail if detailed else view.summary
-    return [render(s, metadata[s.id]) for s in snapshots]
+    if detailed:
+        return [view.detail(req, s, metadata[s.id]) for s in snapshots]
+    return [view.summary(s, metadata[s.id]) for s in snapshots]
 
 
 def _list(req, detailed):

@@ -1,19 +1,25 @@
 """Volume handlers: create, show, list, detail, update, delete (metadata: handlers.metadata)."""
 
 from cinderlite import exception
+from cinderlite.api import handlers
+from cinderlite.api import microversion
 from cinderlite.api import pagination
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import volumes as schema
 from cinderlite.api.views import volumes as view
 from cinderlite.policies import volumes as policies
+from cinderlite.services import group_words
 
-FILTERS = ('name', 'status', 'bootable', 'availability_zone', 'consistencygroup_id')
+FILTERS = ('name', 'status', 'bootable', 'availability_zone', 'consistencygroup_id',
+           'group_id')
 
 
 def _details(req, context, volumes, render=view.detail):
-    """``render`` views of ``volumes`` with types, metadata and encryption in one query each."""
-    names, metadata, encrypted = wsgi.services_of(req).volumes.describe(context, volumes)
-    return [render(req, context, v, names, metadata[v.id], v.volume_type_id in encrypted)
+    """``render`` views of ``volumes``: types, metadata, encryption and CG membership."""
+    names, metadata, encrypted, cg_ids = wsgi.services_of(req).volumes.describe(context,
+                                                                                 volumes)
+    return [render(req, context, v, names, metadata[v.id], v.volume_type_id in encrypted,
+                   v.group_id in cg_ids)
             for v in volumes]
 
 
@@ -37,6 +43,19 @@ def index(req):
 def detail(req):
     """GET /volumes/detail: 200 detail views."""
     return _list(req, detailed=True)
+
+
+@handlers.api_version(3, 12)
+def summary(req):
+    """GET /volumes/summary (3.12): 200 count and total size of the listed volumes."""
+    context = wsgi.context_of(req)
+    context.can(policies.GET_ALL)
+    count, size = pagination.list_resources(
+        req, lambda ctx, filters, all_projects, **page:
+        wsgi.services_of(req).volumes.summarize(ctx, filters, all_projects), FILTERS,
+        converters={'bootable': wsgi.bool_param})[0]
+    return wsgi.json_response({'volume-summary': {'total_count': count,
+                                                  'total_size': size}})
 
 
 def show(req, volume_id):
@@ -66,10 +85,22 @@ def create(req):
         description=body.get('description') or body.get('display_description'),
         volume_type=body.get('volume_type'), snapshot_id=body.get('snapshot_id'),
         source_volid=body.get('source_volid'),
-        consistencygroup_id=body.get('consistencygroup_id'),
-        metadata=body.get('metadata'), availability_zone=body.get('availability_zone'))
+        metadata=body.get('metadata'), availability_zone=body.get('availability_zone'),
+        **_group_of(req, body))
     return wsgi.json_response({'volume': _details(req, context, [volume], view.base)[0]},
                               status=202)
+
+
+def _group_of(req, body):
+    """The group a new volume joins: ``group_id`` (3.13) or ``consistencygroup_id``."""
+    group_id = body.get('group_id') if microversion.at_least(req, 3, 13) else None
+    cg_id = body.get('consistencygroup_id')
+    if group_id and cg_id and group_id != cg_id:
+        raise exception.InvalidInput(
+            reason="'group_id' and 'consistencygroup_id' name different groups.")
+    if group_id:
+        return {'group_id': group_id, 'words': group_words.GROUP}
+    return {'group_id': cg_id, 'words': group_words.CG}
 
 
 def update(req, volume_id):

@@ -11,7 +11,7 @@ CREATE = schemas.envelope('volume', {
     'volume_type': schemas.OPTIONAL_ID, 'snapshot_id': schemas.REFERENCE_ID,
     'source_volid': schemas.REFERENCE_ID, 'consistencygroup_id': schemas.REFERENCE_ID,
     'availability_zone': schemas.OPTIONAL_ID, 'metadata': schemas.METADATA,
-    'multiattach': schemas.BOOLEAN,
+    'multiattach': schemas.BOOLEAN, 'group_id': schemas.OPTIONAL_ID,
 })
 
 UPDATE = schemas.envelope('volume', {

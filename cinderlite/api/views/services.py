@@ -5,11 +5,12 @@ from cinderlite.api import views
 _VOLUME_BINARY = 'cinder-volume'
 
 
-def service(state):
+def service(state, with_cluster=False):
     """One service of the list, with the os-extended-services fields Cinder adds at 3.0.
 
     Volume services also carry the replication fields: cinderlite replicates
-    nothing, so they say so.
+    nothing, so they say so. ``with_cluster`` (3.7) adds ``cluster``: no
+    cinderlite service belongs to one.
     """
     body = {'binary': state.binary, 'host': state.host, 'zone': state.zone,
             'status': 'disabled' if state.disabled else 'enabled',
@@ -19,11 +20,13 @@ def service(state):
     if state.binary == _VOLUME_BINARY:
         body.update({'replication_status': 'not-capable', 'active_backend_id': None,
                      'frozen': False})
+    if with_cluster:
+        body['cluster'] = None
     return body
 
 
-def index(states):
-    return {'services': [service(s) for s in states]}
+def index(states, with_cluster=False):
+    return {'services': [service(s, with_cluster) for s in states]}
 
 
 def action(host, service_key, binary, state, with_reason):

@@ -1,5 +1,6 @@
 """Snapshot views (3.0 field set)."""
 
+from cinderlite.api import microversion
 from cinderlite.api import views
 
 
@@ -10,8 +11,10 @@ def summary(snapshot, metadata):
             'status': snapshot.status, 'size': snapshot.size, 'metadata': metadata}
 
 
-def detail(snapshot, metadata):
+def detail(req, snapshot, metadata):
     body = summary(snapshot, metadata)
+    if microversion.at_least(req, 3, 14):
+        body['group_snapshot_id'] = snapshot.group_snapshot_id
     body['os-extended-snapshot-attributes:progress'] = snapshot.progress
     body['os-extended-snapshot-attributes:project_id'] = snapshot.project_id
     return body

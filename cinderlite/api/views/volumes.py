@@ -7,6 +7,7 @@ everyone, host and migration state for admins. Strict clients (tempest)
 refuse a field where Cinder has none.
 """
 
+from cinderlite.api import microversion
 from cinderlite.api import views
 
 
@@ -15,8 +16,11 @@ def summary(req, volume):
             'links': views.links(req, 'volumes', volume.id, volume.project_id)}
 
 
-def base(req, context, volume, type_names, metadata, encrypted):
-    """The answer of create and update: no ``os-vol-*`` attributes."""
+def base(req, context, volume, type_names, metadata, encrypted, in_cg):
+    """The answer of create and update: no ``os-vol-*`` attributes.
+
+    ``in_cg``: the volume's group is a consistency group (``consistencygroup_id``).
+    """
     body = {
         'id': volume.id, 'status': volume.status, 'size': volume.size,
         'availability_zone': volume.availability_zone,
@@ -28,18 +32,20 @@ def base(req, context, volume, type_names, metadata, encrypted):
         'metadata': metadata, 'user_id': volume.user_id,
         'bootable': 'true' if volume.bootable else 'false',
         'encrypted': encrypted, 'replication_status': None,
-        'consistencygroup_id': volume.group_id, 'multiattach': False,
+        'consistencygroup_id': volume.group_id if in_cg else None, 'multiattach': False,
         'attachments': [],
         'links': views.links(req, 'volumes', volume.id, volume.project_id),
     }
+    if microversion.at_least(req, 3, 13):
+        body['group_id'] = volume.group_id
     if context.is_admin:
         body['migration_status'] = None
     return body
 
 
-def detail(req, context, volume, type_names, metadata, encrypted):
+def detail(req, context, volume, type_names, metadata, encrypted, in_cg):
     """The answer of show and of the detail list: the base view and the extensions'."""
-    body = base(req, context, volume, type_names, metadata, encrypted)
+    body = base(req, context, volume, type_names, metadata, encrypted, in_cg)
     body['os-vol-tenant-attr:tenant_id'] = volume.project_id
     if context.is_admin:
         body.update({'os-vol-host-attr:host': volume.host,
