@@ -111,3 +111,32 @@ def reset():
     SlowFileDriver.started.clear()
     GatedCloneDriver.gate.clear()
     GatedCloneDriver.started.clear()
+
+
+class RecordingGroupDriver(file_driver.FileDriver):
+    """Records which group, CG and per-member methods the manager calls (by name)."""
+
+    calls = []
+
+    def _record(name):  # noqa: N805 - builds the recording methods below
+        def method(self, *args, **kwargs):
+            type(self).calls.append(name)
+            return getattr(file_driver.FileDriver, name)(self, *args, **kwargs)
+        method.__name__ = name
+        return method
+
+    for _name in ('create_group_snapshot', 'create_cgsnapshot', 'create_snapshot',
+                  'create_group_from_src', 'create_consistencygroup_from_src',
+                  'create_cloned_volume', 'create_volume_from_snapshot'):
+        locals()[_name] = _record(_name)
+    del _name, _record
+
+
+class CgOnlyDriver(RecordingGroupDriver):
+    """A driver written before generic groups: only the consistency group methods."""
+
+    def _not_implemented(self, *args, **kwargs):
+        raise NotImplementedError()
+
+    create_group = delete_group = update_group = _not_implemented
+    create_group_snapshot = delete_group_snapshot = create_group_from_src = _not_implemented

@@ -304,3 +304,94 @@ class DriverConformance(driver_harness.DriverHarness):
             self._fill(driver, clone, 'clone-%d' % index)
         for index, volume in enumerate(volumes):
             self._assert_holds(driver, volume, 'member-%d' % index, 'source %d' % index)
+
+    # -- generic volume groups (a consistent group type) ---------------------------
+
+    def test_create_update_and_delete_generic_group(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group = self._track_group(driver, views.group(self.host))
+        views.check_model_update(self._optional(driver.create_group, self.context, group),
+                                 'create_group')
+        joining = self._volume(driver, group_id=group.id)
+        result = self._optional(driver.update_group, self.context, group,
+                                add_volumes=[joining], remove_volumes=[])
+        assert isinstance(result, (tuple, list)) and len(result) == 3, (
+            'update_group must return (model_update, add_volumes_update, '
+            'remove_volumes_update), not %r' % (result,))
+        views.check_model_update(result[0], 'update_group')
+        result = self._optional(driver.delete_group, self.context, group, [joining])
+        _, updates = views.check_pair(result, 'delete_group')
+        views.check_member_updates(updates, [joining], 'delete_group', 'deleted')
+        self._forget('group', group)
+        driver.delete_volume(joining)
+
+    def _group_snapshot(self, driver, group, volumes):
+        """create_group_snapshot as the manager calls it; the members as recorded."""
+        group_snapshot = views.cgsnapshot(group)
+        snapshots = [self._track_snapshot(
+            driver, views.snapshot(v, group_snapshot_id=group_snapshot.id)) for v in volumes]
+        result = self._optional(driver.create_group_snapshot, self.context, group_snapshot,
+                                snapshots)
+        _, updates = views.check_pair(result, 'create_group_snapshot')
+        by_id = views.check_member_updates(updates, snapshots, 'create_group_snapshot',
+                                           'available')
+        return group_snapshot, [self._track_snapshot(driver, views.stored(
+            s, by_id.get(s.id, {}))) for s in snapshots]
+
+    def test_group_snapshot_is_point_in_time_and_deletes(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        group_snapshot, snapshots = self._group_snapshot(driver, group, volumes)
+        for volume in volumes:
+            self._fill(driver, volume, 'after')
+        for index, snapshot in enumerate(snapshots):
+            self._assert_holds(driver, self._from_snapshot(driver, snapshot),
+                               'member-%d' % index, 'the volume from member %d' % index)
+        result = self._optional(driver.delete_group_snapshot, self.context,
+                                views.stored(group_snapshot, {}), snapshots)
+        _, updates = views.check_pair(result, 'delete_group_snapshot')
+        views.check_member_updates(updates, snapshots, 'delete_group_snapshot', 'deleted')
+
+    def _group_from_src_generic(self, driver, sources, link, **call_args):
+        """create_group_from_src as the manager calls it, with Cinder's argument names."""
+        origin = ({'group_snapshot_id': call_args['group_snapshot'].id}
+                  if call_args.get('group_snapshot') is not None
+                  else {'source_group_id': call_args['source_group'].id})
+        group = self._track_group(driver, views.group(self.host, **origin))
+        clones = [self._track_volume(driver, views.volume(self.host, s.size, **{
+            link: s.id, 'group_id': group.id})) for s in sources]
+        result = self._optional(driver.create_group_from_src, self.context, group, clones,
+                                **call_args)
+        _, updates = views.check_pair(result, 'create_group_from_src')
+        by_id = views.check_member_updates(updates, clones, 'create_group_from_src',
+                                           'available')
+        return [self._track_volume(driver, views.stored(c, by_id.get(c.id, {})))
+                for c in clones]
+
+    def test_group_from_group_snapshot_has_snapshot_bytes(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        group_snapshot, snapshots = self._cgsnapshot(driver, group, volumes)
+        for volume in volumes:
+            self._fill(driver, volume, 'after')
+        clones = self._group_from_src_generic(driver, snapshots, 'snapshot_id',
+                                              group_snapshot=group_snapshot,
+                                              snapshots=snapshots)
+        for index, clone in enumerate(clones):
+            self._assert_holds(driver, clone, 'member-%d' % index, 'clone %d' % index)
+
+    def test_group_from_live_generic_group_has_source_bytes(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver)
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        clones = self._group_from_src_generic(driver, volumes, 'source_volid',
+                                              source_group=group, source_vols=volumes)
+        for index, clone in enumerate(clones):
+            self._assert_holds(driver, clone, 'member-%d' % index, 'clone %d' % index)
+        for index, volume in enumerate(volumes):
+            self._assert_holds(driver, volume, 'member-%d' % index, 'source %d' % index)

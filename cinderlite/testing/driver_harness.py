@@ -26,6 +26,13 @@ FALLBACKS = {
     'create_cgsnapshot': 'the manager snapshots the members one by one',
     'delete_cgsnapshot': 'the manager deletes the members one by one',
     'create_consistencygroup_from_src': 'the manager clones volume by volume',
+    'create_group': 'the manager tries create_consistencygroup, then keeps no state',
+    'delete_group': 'the manager tries delete_consistencygroup, then delete_volume',
+    'update_group': 'the manager tries update_consistencygroup, then the database only',
+    'create_group_snapshot': 'the manager tries create_cgsnapshot, then member by member',
+    'delete_group_snapshot': 'the manager tries delete_cgsnapshot, then member by member',
+    'create_group_from_src': ('the manager tries create_consistencygroup_from_src, '
+                              'then volume by volume'),
 }
 
 

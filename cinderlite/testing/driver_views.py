@@ -45,16 +45,25 @@ def snapshot(parent, **values):
                  **values)
 
 
+#: The specs of a group type that asks for consistent group snapshots.
+CONSISTENT_SPECS = {'consistent_group_snapshot_enabled': '<is> True'}
+GROUP_TYPE_ID = '0b7c9d2e-3f41-4a8b-9c6d-5e2f1a0b3c44'
+
+
 def group(host, **values):
-    return _view(models.Group, id=new_id(), project_id=PROJECT_ID,
-                 user_id=USER_ID, host=host, availability_zone='nova', status='creating',
-                 **values)
+    """A group row as the manager hands it: with its type's ``group_specs`` (consistent)."""
+    return Resource(dict(_view(models.Group, id=new_id(), project_id=PROJECT_ID,
+                               user_id=USER_ID, host=host, availability_zone='nova',
+                               status='creating', group_type_id=GROUP_TYPE_ID, **values),
+                         group_specs=CONSISTENT_SPECS))
 
 
 def cgsnapshot(source_group):
-    return _view(models.GroupSnapshot, id=new_id(), project_id=PROJECT_ID, user_id=USER_ID,
-                 group_id=source_group.id, group_type_id=source_group.group_type_id,
-                 status='creating')
+    """A group snapshot row of ``source_group``, with ``group`` set to the group's view."""
+    return Resource(dict(_view(models.GroupSnapshot, id=new_id(), project_id=PROJECT_ID,
+                               user_id=USER_ID, group_id=source_group.id,
+                               group_type_id=source_group.group_type_id,
+                               status='creating'), group=source_group))
 
 
 def stored(view, update):

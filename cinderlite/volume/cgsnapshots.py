@@ -1,4 +1,4 @@
-"""Manager operations on cgsnapshots: one snapshot of every member, create and delete."""
+"""Manager operations on group snapshots (cgsnapshots too): one snapshot of every member."""
 
 from oslo_log import log as logging
 
@@ -6,20 +6,32 @@ from cinderlite import message
 from cinderlite import quota
 from cinderlite.db import engine as db_engine
 from cinderlite.db import group_snapshots as db_group_snapshots
+from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
+from cinderlite.volume import group_calls
 from cinderlite.volume import model_updates
 from cinderlite.volume.driver_view import Resource
+from cinderlite.volume.driver_view import group_view
 from cinderlite.volume.driver_view import snapshot_views
 
 LOG = logging.getLogger(__name__)
 
 
 class CgSnapshotOperations:
-    """Given the backend's driver; every call takes an elevated context."""
+    """Given the backend's driver and the bounded pool of the generic path.
 
-    def __init__(self, driver):
+    Every call takes an elevated context.
+    """
+
+    def __init__(self, driver, executor):
         self.driver = driver
+        self.executor = executor
+
+    def _views(self, ctx, group_snapshot):
+        """The driver views of the group snapshot and of its group."""
+        group = group_view(ctx, db_groups.get_group(ctx, group_snapshot.group_id))
+        return Resource.of(group_snapshot, group=group), group
 
     def create(self, ctx, cgsnapshot_id):
         cgsnapshot = db_group_snapshots.get_group_snapshot(ctx, cgsnapshot_id)
@@ -27,14 +39,16 @@ class CgSnapshotOperations:
             return
         snapshots = snapshot_views(
             ctx, db_snapshots.get_group_snapshot_members(ctx, [cgsnapshot_id]))
+        view, group = self._views(ctx, cgsnapshot)
+
+        def one_by_one():
+            # Not consistent across members: several at once in the bounded pool.
+            return None, list(self.executor.map(
+                lambda s: dict(self.driver.create_snapshot(s) or {}, id=s.id), snapshots))
         try:
-            try:
-                model_update, updates = self.driver.create_cgsnapshot(
-                    ctx, Resource.of(cgsnapshot), snapshots)
-            except NotImplementedError:
-                model_update = None
-                updates = [dict(self.driver.create_snapshot(s) or {}, id=s.id)
-                           for s in snapshots]
+            model_update, updates = group_calls.run(
+                group, lambda: self.driver.create_group_snapshot(ctx, view, snapshots),
+                lambda: self.driver.create_cgsnapshot(ctx, view, snapshots), one_by_one)
             model_updates.check_model_update(model_update, 'the cgsnapshot')
         except Exception as e:
             message.record_failure(
@@ -60,14 +74,16 @@ class CgSnapshotOperations:
             return
         members = db_snapshots.get_group_snapshot_members(ctx, [cgsnapshot_id])
         snapshots = snapshot_views(ctx, members)
+        view, group = self._views(ctx, cgsnapshot)
+
+        def one_by_one():
+            for snapshot in snapshots:
+                self.driver.delete_snapshot(snapshot)
+            return None, None
         try:
-            try:
-                model_update, updates = self.driver.delete_cgsnapshot(
-                    ctx, Resource.of(cgsnapshot), snapshots)
-            except NotImplementedError:
-                for snapshot in snapshots:
-                    self.driver.delete_snapshot(snapshot)
-                model_update = updates = None
+            model_update, updates = group_calls.run(
+                group, lambda: self.driver.delete_group_snapshot(ctx, view, snapshots),
+                lambda: self.driver.delete_cgsnapshot(ctx, view, snapshots), one_by_one)
             model_updates.check_model_update(model_update, 'the cgsnapshot')
             model_updates.check_deleted(updates, 'snapshots')
         except Exception as e:

@@ -16,7 +16,9 @@ from cinderlite.db import group_snapshots as db_group_snapshots
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import group_calls
 from cinderlite.volume.driver_view import Resource
+from cinderlite.volume.driver_view import group_view
 from cinderlite.volume.driver_view import snapshot_views
 from cinderlite.volume.drivers import progress
 
@@ -98,22 +100,33 @@ class CloneOperations:
     def _clone(self, ctx, group, clones, call_args):
         """Ask the driver for the whole group; fall back to one volume at a time.
 
+        The driver's create_group_from_src first, then (for a consistent group
+        type) create_consistencygroup_from_src, then the generic path.
         Returns ``(group model update, {clone id: volume model update})``.
         """
         views = [Resource.of(c) for c in clones]
-        try:
-            group_update, updates = self.driver.create_consistencygroup_from_src(
-                ctx, Resource.of(group), views, **call_args)
-        except NotImplementedError:
+        view = group_view(ctx, group)
+        group_args = {'group_snapshot': call_args.get('cgsnapshot'),
+                      'snapshots': call_args.get('snapshots'),
+                      'source_group': call_args.get('src_group'),
+                      'source_vols': call_args.get('src_volumes')}
+
+        def volume_by_volume():
             LOG.info('Driver cannot clone group %s whole; cloning volume by volume',
                      group.id)
             # The driver still gets to create the group it will later be asked to delete.
-            try:
-                group_update = self.driver.create_consistencygroup(ctx, Resource.of(group))
-            except NotImplementedError:
-                group_update = None
+            group_update = group_calls.run(
+                view, lambda: self.driver.create_group(ctx, view),
+                lambda: self.driver.create_consistencygroup(ctx, view), lambda: None)
             return group_update, self._clone_volume_by_volume(group.id, views, call_args)
-        return group_update, {u['id']: u for u in updates or []}
+
+        def whole(method, **kwargs):
+            group_update, updates = method(ctx, view, views, **kwargs)
+            return group_update, {u['id']: u for u in updates or []}
+        return group_calls.run(
+            view, lambda: whole(self.driver.create_group_from_src, **group_args),
+            lambda: whole(self.driver.create_consistencygroup_from_src, **call_args),
+            volume_by_volume)
 
     def _clone_volume_by_volume(self, group_id, views, call_args):
         """Clone each volume in the bounded pool; a failure marks only that volume."""

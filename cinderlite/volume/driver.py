@@ -25,6 +25,20 @@ group names: ``consistencygroup_id`` on volumes and group snapshots,
 
 import abc
 
+#: The group spec that asks for consistent group snapshots (Cinder's name).
+CONSISTENT_SPEC = 'consistent_group_snapshot_enabled'
+
+
+def is_group_a_cg_snapshot_type(group):
+    """Whether ``group``'s type asks for consistent snapshots (``"<is> True"``).
+
+    ``group.group_specs`` holds its group type's specs. A consistency group
+    (the reserved type ``default_cgsnapshot_type``) always does. As Cinder's
+    ``volume_utils.is_group_a_cg_snapshot_type``.
+    """
+    value = (group.get('group_specs') or {}).get(CONSISTENT_SPEC) or ''
+    return value.strip().lower() in ('<is> true', 'true')
+
 
 class VolumeDriver(abc.ABC):
     """Base class of every backend driver.
@@ -113,6 +127,68 @@ class VolumeDriver(abc.ABC):
 
     def extend_volume(self, volume, new_size):
         """Grow ``volume`` to ``new_size`` GiB, keeping its data."""
+        raise NotImplementedError()
+
+    # -- generic volume groups ------------------------------------------------
+    #
+    # The manager calls these first for every group, consistency groups
+    # included. When one raises NotImplementedError and the group's type asks
+    # for consistent snapshots (is_group_a_cg_snapshot_type), it calls the
+    # consistency group method below instead, which drivers written before
+    # generic groups implement; when that is not implemented either, the
+    # manager's generic path runs (each described below). A driver that keeps
+    # no consistent state for a group that is not consistent raises
+    # NotImplementedError for it, as Cinder's drivers do.
+    #
+    # ``group`` views carry ``group_type_id`` and ``group_specs`` (its type's
+    # specs); group snapshot views carry ``group_id``, ``group_type_id`` and
+    # ``group`` (the group's view).
+
+    def create_group(self, context, group):
+        """Create backend state for an empty group; return a model update or None.
+
+        Generic path: the group needs no backend state and becomes ``available``.
+        """
+        raise NotImplementedError()
+
+    def delete_group(self, context, group, volumes):
+        """Delete a group and its member ``volumes``: as delete_consistencygroup.
+
+        Generic path: the members are deleted one by one with delete_volume.
+        """
+        raise NotImplementedError()
+
+    def update_group(self, context, group, add_volumes=None, remove_volumes=None):
+        """Change a group's members: as update_consistencygroup.
+
+        Generic path: the membership is recorded in the database only.
+        """
+        raise NotImplementedError()
+
+    def create_group_snapshot(self, context, group_snapshot, snapshots):
+        """Snapshot every member: as create_cgsnapshot.
+
+        Generic path: each member is snapshotted with create_snapshot, several
+        at once in the manager's bounded pool; not consistent across members.
+        """
+        raise NotImplementedError()
+
+    def delete_group_snapshot(self, context, group_snapshot, snapshots):
+        """Delete a group snapshot's members: as delete_cgsnapshot.
+
+        Generic path: each is deleted with delete_snapshot.
+        """
+        raise NotImplementedError()
+
+    def create_group_from_src(self, context, group, volumes, group_snapshot=None,
+                              snapshots=None, source_group=None, source_vols=None):
+        """Create the clones of a new group from a group snapshot or a live group.
+
+        As create_consistencygroup_from_src, with Cinder's argument names:
+        ``snapshots[i]`` or ``source_vols[i]`` is the source of ``volumes[i]``.
+        Generic path: each volume is cloned with create_cloned_volume or
+        create_volume_from_snapshot, several at once in the bounded pool.
+        """
         raise NotImplementedError()
 
     # -- consistency groups ---------------------------------------------------

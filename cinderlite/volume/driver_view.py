@@ -1,5 +1,6 @@
 """Read-only views of database rows handed to drivers (never ORM objects)."""
 
+from cinderlite.db import group_types as db_group_types
 from cinderlite.db import volumes as db_volumes
 
 
@@ -50,3 +51,9 @@ def snapshot_views(ctx, snapshots):
     volumes = {v.id: v for v in db_volumes.get_volumes_by_ids(
         ctx, {s.volume_id for s in snapshots})}
     return [Resource.of(s, volume=Resource.of(volumes[s.volume_id])) for s in snapshots]
+
+
+def group_view(ctx, group):
+    """The driver view of ``group``, with ``group_specs``: its group type's specs."""
+    specs = db_group_types.get_specs(ctx, [group.group_type_id])[group.group_type_id]
+    return Resource.of(group, group_specs=specs)

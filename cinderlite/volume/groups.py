@@ -7,8 +7,10 @@ from cinderlite import quota
 from cinderlite.db import engine as db_engine
 from cinderlite.db import groups as db_groups
 from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import group_calls
 from cinderlite.volume import model_updates
 from cinderlite.volume.driver_view import Resource
+from cinderlite.volume.driver_view import group_view
 
 LOG = logging.getLogger(__name__)
 
@@ -24,11 +26,13 @@ class GroupOperations:
         group = db_groups.get_group(ctx, group_id)
         if group.status != 'creating':
             return
+        view = group_view(ctx, group)
         try:
-            model_updates.check_model_update(
-                self.driver.create_consistencygroup(ctx, Resource.of(group)), 'the group')
-        except NotImplementedError:
-            LOG.debug('Driver keeps no state for group %s', group_id)
+            model_updates.check_model_update(group_calls.run(
+                view, lambda: self.driver.create_group(ctx, view),
+                lambda: self.driver.create_consistencygroup(ctx, view),
+                lambda: LOG.debug('Driver keeps no state for group %s', group_id)),
+                'the group')
         except Exception as e:
             message.record_failure(
                 ctx, e, 'Creating group %s' % group_id, group, 'GROUP_000002',
@@ -43,14 +47,17 @@ class GroupOperations:
             return
         volumes = db_volumes.get_volumes_in_groups(ctx, [group_id])
         views = [Resource.of(v) for v in volumes]
+        view = group_view(ctx, group)
+
+        def delete_one_by_one():
+            for volume in views:
+                self.driver.delete_volume(volume)
+            return None, None
         try:
-            try:
-                model_update, volume_updates = self.driver.delete_consistencygroup(
-                    ctx, Resource.of(group), views)
-            except NotImplementedError:
-                for view in views:
-                    self.driver.delete_volume(view)
-                model_update = volume_updates = None
+            model_update, volume_updates = group_calls.run(
+                view, lambda: self.driver.delete_group(ctx, view, views),
+                lambda: self.driver.delete_consistencygroup(ctx, view, views),
+                delete_one_by_one)
             model_updates.check_model_update(model_update, 'the group')
             model_updates.check_deleted(volume_updates, 'volumes')
         except Exception as e:
@@ -87,13 +94,19 @@ class GroupOperations:
             return
         added = db_volumes.get_volumes_by_ids(ctx, add_volume_ids)
         removed = db_volumes.get_volumes_by_ids(ctx, remove_volume_ids)
-        try:
-            model_update, _, _ = self.driver.update_consistencygroup(
-                ctx, Resource.of(group), add_volumes=[Resource.of(v) for v in added],
-                remove_volumes=[Resource.of(v) for v in removed])
-            model_updates.check_model_update(model_update, 'the group')
-        except NotImplementedError:
+        view = group_view(ctx, group)
+        changes = {'add_volumes': [Resource.of(v) for v in added],
+                   'remove_volumes': [Resource.of(v) for v in removed]}
+
+        def record_only():
             LOG.debug('Driver keeps no membership for group %s', group_id)
+            return None, None, None
+        try:
+            model_update, _, _ = group_calls.run(
+                view, lambda: self.driver.update_group(ctx, view, **changes),
+                lambda: self.driver.update_consistencygroup(ctx, view, **changes),
+                record_only)
+            model_updates.check_model_update(model_update, 'the group')
         except Exception as e:
             message.record_failure(
                 ctx, e, 'Updating group %s' % group_id, group, 'GROUP_000004',

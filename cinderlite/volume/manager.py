@@ -42,7 +42,8 @@ class VolumeManager:
         self._volumes = volumes.VolumeOperations(self.driver)
         self._snapshots = snapshots.SnapshotOperations(self.driver)
         self._groups = groups.GroupOperations(self.driver, self._volumes)
-        self._cgsnapshots = cgsnapshots.CgSnapshotOperations(self.driver)
+        self._cgsnapshots = cgsnapshots.CgSnapshotOperations(self.driver,
+                                                             self.clone_executor)
         self._clones = clones.CloneOperations(self.driver, self.clone_executor)
 
     # -- life cycle (called by the service, not over RPC) ----------------------

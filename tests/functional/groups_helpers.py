@@ -128,3 +128,57 @@ def assert_usage_is_row_count(cloud, project='p1'):
     assert in_use.get('gigabytes', 0) == (sum(v['size'] for v in volumes)
                                           + sum(s['size'] for s in snapshots))
     assert in_use.get('groups', 0) == len(groups)
+
+
+
+# -- the groups API (microversions 3.11 to 3.14) --------------------------------
+
+def call(cloud, method, path, body=None, token='u1:p1', version='3.14'):
+    """A request under /v3/<the token's project> at microversion ``version``."""
+    return cloud.request(method, '/v3/%s%s' % (token.split(':')[1], path), token=token,
+                         body=body, headers={'OpenStack-API-Version': 'volume ' + version})
+
+
+def create_group_type(cloud, name='gt', specs=None, is_public=True):
+    resp = call(cloud, 'POST', '/group_types', token=ADMIN, body={'group_type': {
+        'name': name, 'group_specs': specs or {}, 'is_public': is_public}})
+    assert resp.status == 202, resp
+    return resp.json['group_type']
+
+
+def create_generic_group(cloud, group_type='gt', volume_types=('fast',), name='g1',
+                         token='u1:p1'):
+    """A group of ``group_type`` through POST /groups, once available (its detail view)."""
+    resp = call(cloud, 'POST', '/groups', token=token, body={'group': {
+        'name': name, 'group_type': group_type, 'volume_types': list(volume_types)}})
+    assert resp.status == 202, resp
+    assert set(resp.json['group']) == {'id', 'name'}
+    return fixtures.wait_status(cloud, 'groups', resp.json['group']['id'], 'available',
+                                token, token.split(':')[1])
+
+
+def create_member(cloud, group_id, name=None, token='u1:p1'):
+    """A volume created into a group with ``group_id`` (3.13), once available."""
+    resp = call(cloud, 'POST', '/volumes', token=token, version='3.13', body={'volume': {
+        'size': 1, 'volume_type': 'fast', 'group_id': group_id, 'name': name}})
+    assert resp.status == 202, resp
+    assert resp.json['volume']['group_id'] == group_id
+    assert resp.json['volume']['consistencygroup_id'] is None
+    return fixtures.wait_status(cloud, 'volumes', resp.json['volume']['id'], 'available',
+                                token, token.split(':')[1])['id']
+
+
+def create_group_snapshot(cloud, group_id, token='u1:p1'):
+    resp = call(cloud, 'POST', '/group_snapshots', token=token, body={'group_snapshot': {
+        'group_id': group_id, 'name': 'gs'}})
+    assert resp.status == 202, resp
+    return fixtures.wait_status(cloud, 'group_snapshots', resp.json['group_snapshot']['id'],
+                                'available', token, token.split(':')[1])['id']
+
+
+def clone_group(cloud, token='u1:p1', **source):
+    """POST /groups/action create-from-src with ``source`` (both keys, as OSC sends)."""
+    body = dict({'name': 'clone', 'description': None, 'source_group_id': None,
+                 'group_snapshot_id': None}, **source)
+    return call(cloud, 'POST', '/groups/action', token=token,
+                body={'create-from-src': body})

@@ -211,3 +211,34 @@ def test_group_snapshot_and_clones_keep_the_bytes(gcloud):
     resp = call(cloud, 'DELETE', '/group_snapshots/%s' % gs_id)
     assert resp.status == 202 and resp.body == b''
     fixtures.wait_status(cloud, 'group_snapshots', gs_id, 'deleted')
+
+
+@pytest.mark.parametrize('driver, consistent, expected', [
+    # A consistent type: the driver's group snapshot and group clone.
+    ('RecordingGroupDriver', True, {'create_group_snapshot', 'create_cgsnapshot',
+                                    'create_group_from_src',
+                                    'create_consistencygroup_from_src'}),
+    # Not consistent: the driver declines (NotImplementedError), then one snapshot
+    # and one clone per member, in the pool.
+    ('RecordingGroupDriver', False, {'create_group_snapshot', 'create_snapshot',
+                                     'create_group_from_src', 'create_cloned_volume'}),
+    # A driver with only the consistency group methods keeps serving groups.
+    ('CgOnlyDriver', True, {'create_cgsnapshot', 'create_consistencygroup_from_src'}),
+])
+def test_the_group_type_chooses_the_driver_path(make_cloud, driver, consistent, expected):
+    from tests import drivers
+    drivers.RecordingGroupDriver.calls.clear()
+    cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.' + driver}})
+    h.create_type(cloud)
+    create_group_type(cloud, specs={
+        'consistent_group_snapshot_enabled': '<is> %s' % consistent})
+    group = create_group(cloud)
+    members = [create_member(cloud, group['id'], 'm%d' % i) for i in range(2)]
+    h.create_group_snapshot(cloud, group['id'])
+    resp = h.clone_group(cloud, source_group_id=group['id'])
+    assert resp.status == 202, resp
+    fixtures.wait_status(cloud, 'groups', resp.json['group']['id'], 'available')
+    assert set(drivers.RecordingGroupDriver.calls) == expected
+    per_member = [c for c in drivers.RecordingGroupDriver.calls
+                  if c in ('create_snapshot', 'create_cloned_volume')]
+    assert len(per_member) == (0 if consistent else 2 * len(members))

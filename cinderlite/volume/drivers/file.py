@@ -275,6 +275,38 @@ class FileDriver(driver.VolumeDriver):
     def _progress(self, what, total):
         return progress.Progress(what, total, self.conf.progress_log_interval)
 
+    # Generic groups: the same operations for a consistent group type; for any
+    # other type, snapshots and clones are left to the manager's generic path
+    # (several members at once in its bounded pool), as Cinder's drivers do.
+
+    def create_group(self, context, group):
+        return self.create_consistencygroup(context, group)
+
+    def delete_group(self, context, group, volumes):
+        return self.delete_consistencygroup(context, group, volumes)
+
+    def update_group(self, context, group, add_volumes=None, remove_volumes=None):
+        return self.update_consistencygroup(context, group, add_volumes, remove_volumes)
+
+    def create_group_snapshot(self, context, group_snapshot, snapshots):
+        self._require_consistent(group_snapshot.get('group'))
+        return self.create_cgsnapshot(context, group_snapshot, snapshots)
+
+    def delete_group_snapshot(self, context, group_snapshot, snapshots):
+        return self.delete_cgsnapshot(context, group_snapshot, snapshots)
+
+    def create_group_from_src(self, context, group, volumes, group_snapshot=None,
+                              snapshots=None, source_group=None, source_vols=None):
+        self._require_consistent(group)
+        return self.create_consistencygroup_from_src(
+            context, group, volumes, cgsnapshot=group_snapshot, snapshots=snapshots,
+            src_group=source_group, src_volumes=source_vols)
+
+    @staticmethod
+    def _require_consistent(group):
+        if not driver.is_group_a_cg_snapshot_type(group or {}):
+            raise NotImplementedError()
+
     def _take_copy_point(self, src, dst, size_gb):
         """One member's copy while the group is fenced; a hook for slow-driver tests."""
         copy_file(src, dst, size_gb * GiB)
