@@ -13,10 +13,19 @@ History of what each version adds here:
 * 3.13 - generic volume groups; volumes show and accept ``group_id``.
 * 3.14 - group snapshots and ``POST /groups/action`` create-from-src; groups show
   ``group_snapshot_id`` and ``source_group_id``, snapshots ``group_snapshot_id``.
+* 3.15 - ``Etag`` on ``GET /volumes/{id}/metadata``; ``PUT`` of volume metadata
+  answers 412 when ``If-Match`` names another version.
+* 3.16 to 3.18 - volume migration and manage with clusters, backup project:
+  resources cinderlite does not serve.
+* 3.19 - group snapshot ``reset_status`` action.
+* 3.20 - group ``reset_status`` action.
+* 3.21 - volume detail shows ``provider_id`` to admins (always null here).
+* 3.22 - snapshot lists filter on ``metadata``.
+* 3.23 - ``DELETE /volumes/{id}?force=true`` (policy ``volume:force_delete``).
+* 3.24 - workers cleanup: not served (404), as clusters.
+* 3.25 - group show and detail list ``volumes`` with ``?list_volume=true``.
 
-Later versions already honoured here, ahead of the maximum: group snapshot
-reset status (3.19), group reset status (3.20), ``list_volume`` on groups
-(3.25) and group snapshot list filters (3.29).
+Honoured ahead of the maximum: group snapshot list filters and paging (3.29).
 """
 
 import re
@@ -27,7 +36,7 @@ from cinderlite import exception
 from cinderlite.api import faults
 
 MIN_VERSION = (3, 0)
-MAX_VERSION = (3, 14)
+MAX_VERSION = (3, 25)
 HEADER = 'OpenStack-API-Version'
 SERVICE = 'volume'
 ENVIRON_KEY = 'cinderlite.api_version'

@@ -1,5 +1,6 @@
 """List parameters as Cinder reads them, and the ``*_links`` next link."""
 
+import ast
 from urllib import parse
 
 from cinderlite import exception
@@ -60,6 +61,21 @@ def page_params(req, max_limit):
 def filters(req, allowed):
     """Exact-match filters among ``allowed`` query parameters (others are ignored)."""
     return {k: v for k, v in req.GET.items() if k in allowed and k not in RESERVED}
+
+
+def dict_param(value):
+    """A filter given as a Python dict literal of strings, as Cinder reads ``metadata``.
+
+    :raises InvalidInput: (400) anything else.
+    """
+    try:
+        parsed = ast.literal_eval(value)
+    except (ValueError, SyntaxError, MemoryError, RecursionError):
+        parsed = None
+    if not isinstance(parsed, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in parsed.items()):
+        raise exception.InvalidInput(reason='Invalid metadata filter: %s' % value)
+    return parsed
 
 
 def next_links(req, items, limit):

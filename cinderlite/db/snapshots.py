@@ -40,10 +40,15 @@ def get_group_snapshot_members(context, group_snapshot_ids):
                 .order_by(models.Snapshot.created_at, models.Snapshot.id).all())
 
 
-def list_snapshots(context, filters=None, all_projects=False, **page):
+def list_snapshots(context, filters=None, all_projects=False, metadata=None, **page):
+    """Snapshots matching ``filters`` and having every ``metadata`` key with its value."""
+    meta = models.SnapshotMetadata
+    criteria = [sa.exists().where(meta.snapshot_id == models.Snapshot.id)
+                .where(meta.key == key).where(meta.value == value)
+                for key, value in (metadata or {}).items()]
     with engine.reader(context) as session:
         return common.list_rows(session, models.Snapshot, context, filters, all_projects,
-                                page)
+                                page, criteria)
 
 
 def lock_snapshots_of_volume(context, volume_id):

@@ -12,6 +12,7 @@ CREATE_METADATA = 'volume:create_volume_metadata'
 UPDATE_METADATA = 'volume:update_volume_metadata'
 DELETE_METADATA = 'volume:delete_volume_metadata'
 ALL_TENANTS = 'volume:get_all_tenants'
+FORCE_DELETE = 'volume:force_delete'
 
 RULES = [
     base.rule(CREATE, base.ADMIN_OR_PROJECT_MEMBER, 'Create a volume.',
@@ -37,6 +38,9 @@ RULES = [
     base.rule(DELETE_METADATA, base.ADMIN_OR_PROJECT_MEMBER,
               'Delete a volume metadata key.',
               [('DELETE', '/volumes/{volume_id}/metadata/{key}')]),
+    base.rule(FORCE_DELETE, base.RULE_ADMIN_API,
+              'Delete a volume whatever its status, from microversion 3.23 (?force=true).',
+              [('DELETE', '/volumes/{volume_id}')]),
     base.rule(ALL_TENANTS, base.RULE_ADMIN_API,
               'List the volumes of every project (all_tenants).',
               [('GET', '/volumes'), ('GET', '/volumes/detail')]),

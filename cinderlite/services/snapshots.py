@@ -25,7 +25,11 @@ class SnapshotService:
         return db_snapshots.get_snapshot(context, snapshot_id)
 
     def get_all(self, context, filters, all_projects, **page):
-        return db_snapshots.list_snapshots(context, filters, all_projects, **page)
+        """Snapshots matching ``filters``; ``metadata`` (a dict, 3.22) must all match."""
+        filters = dict(filters)
+        metadata = filters.pop('metadata', None)
+        return db_snapshots.list_snapshots(context, filters, all_projects,
+                                           metadata=metadata, **page)
 
     def describe(self, context, snapshots):
         """``{snapshot id: metadata}`` for views, in one query."""

@@ -231,8 +231,9 @@ class VolumeService:
     def delete(self, context, volume_id, force=False):
         """Move the volume to ``deleting`` (only one racing request wins) and cast.
 
-        ``force`` (an admin's os-force_delete) ignores the status, but for
-        ``deleting`` and ``in-use``; every other rule stands.
+        ``force`` (an admin's os-force_delete, or ``DELETE ?force=true`` from 3.23)
+        ignores the status, but for ``deleting`` and ``in-use``; every other rule
+        stands.
 
         :raises InvalidVolume: (400) wrong status, in a group, has snapshots, or
             is the source of a clone in flight.

@@ -5,38 +5,11 @@ import pytest
 from tests import fixtures
 from tests.functional import groups_helpers as h
 
-V = {'OpenStack-API-Version': 'volume 3.14'}
 ADMIN = h.ADMIN
-
-
-def call(cloud, method, path, body=None, token='u1:p1', version='3.14'):
-    return cloud.request(method, '/v3/%s%s' % (token.split(':')[1], path), token=token,
-                         body=body, headers={'OpenStack-API-Version': 'volume ' + version})
-
-
-def create_group_type(cloud, name='gt', specs=None, is_public=True):
-    resp = call(cloud, 'POST', '/group_types', token=ADMIN, body={'group_type': {
-        'name': name, 'group_specs': specs or {}, 'is_public': is_public}})
-    assert resp.status == 202, resp
-    return resp.json['group_type']
-
-
-def create_group(cloud, group_type='gt', volume_types=('fast',), name='g1'):
-    resp = call(cloud, 'POST', '/groups', body={'group': {
-        'name': name, 'group_type': group_type, 'volume_types': list(volume_types)}})
-    assert resp.status == 202, resp
-    assert set(resp.json['group']) == {'id', 'name'}
-    group_id = resp.json['group']['id']
-    return fixtures.wait_status(cloud, 'groups', group_id, 'available')
-
-
-def create_member(cloud, group_id, name):
-    resp = call(cloud, 'POST', '/volumes', body={'volume': {
-        'size': 1, 'volume_type': 'fast', 'group_id': group_id, 'name': name}}, version='3.13')
-    assert resp.status == 202, resp
-    assert resp.json['volume']['group_id'] == group_id
-    assert resp.json['volume']['consistencygroup_id'] is None
-    return fixtures.wait_status(cloud, 'volumes', resp.json['volume']['id'], 'available')['id']
+call = h.call
+create_group_type = h.create_group_type
+create_group = h.create_generic_group
+create_member = h.create_member
 
 
 @pytest.fixture
@@ -47,7 +20,7 @@ def gcloud(cloud):
 
 
 def test_versions_document_and_gates(cloud):
-    assert cloud.request('GET', '/v3/').json['versions'][0]['version'] == '3.14'
+    assert cloud.request('GET', '/v3/').json['versions'][0]['version'] == '3.25'
     assert call(cloud, 'GET', '/groups', version='3.12').status == 404
     assert call(cloud, 'GET', '/group_types', version='3.10').status == 404
     assert call(cloud, 'GET', '/group_snapshots', version='3.13').status == 404
@@ -56,7 +29,7 @@ def test_versions_document_and_gates(cloud):
     assert services and all(s['cluster'] is None for s in services)
     assert not any('cluster' in s for s in call(cloud, 'GET', '/os-services', token=ADMIN,
                                                 version='3.6').json['services'])
-    assert call(cloud, 'GET', '/groups', version='3.15').status == 406
+    assert call(cloud, 'GET', '/groups', version='3.26').status == 406
 
 
 def test_group_type_life_cycle_and_specs(cloud):
@@ -211,6 +184,43 @@ def test_group_snapshot_and_clones_keep_the_bytes(gcloud):
     resp = call(cloud, 'DELETE', '/group_snapshots/%s' % gs_id)
     assert resp.status == 202 and resp.body == b''
     fixtures.wait_status(cloud, 'group_snapshots', gs_id, 'deleted')
+
+
+def test_reset_status_and_member_listing(gcloud):
+    cloud = gcloud
+    group = create_group(cloud)
+    member = create_member(cloud, group['id'], 'm0')
+    path = '/groups/%s/action' % group['id']
+    body = {'reset_status': {'status': 'error'}}
+    assert call(cloud, 'POST', path, body=body, token=ADMIN, version='3.19').status == 400
+    assert call(cloud, 'POST', path, body=body, version='3.20').status == 403
+    bad = call(cloud, 'POST', path, token=ADMIN, version='3.20',
+               body={'reset_status': {'status': 'in-use'}})
+    assert bad.status == 400 and 'Invalid Group Status' in bad.json['badRequest']['message']
+    resp = call(cloud, 'POST', path, body=body, token=ADMIN, version='3.20')
+    assert resp.status == 202 and resp.body == b''
+    assert call(cloud, 'GET', '/groups/%s' % group['id']).json['group']['status'] == 'error'
+
+    shown = call(cloud, 'GET', '/groups/%s?list_volume=True' % group['id'], version='3.25')
+    assert shown.json['group']['volumes'] == [member]
+    assert 'volumes' not in call(cloud, 'GET', '/groups/%s?list_volume=True' % group['id'],
+                                 version='3.24').json['group']
+    listed = call(cloud, 'GET', '/groups/detail?list_volume=true', version='3.25')
+    assert [g['volumes'] for g in listed.json['groups']] == [[member]]
+
+    call(cloud, 'POST', path, token=ADMIN, version='3.20',
+         body={'reset_status': {'status': 'available'}})
+    gs_id = h.create_group_snapshot(cloud, group['id'])
+    gs_path = '/group_snapshots/%s/action' % gs_id
+    assert call(cloud, 'POST', gs_path, token=ADMIN, version='3.18',
+                body={'reset_status': {'status': 'error'}}).status == 404
+    assert call(cloud, 'POST', gs_path, token=ADMIN, version='3.19',
+                body={'reset_status': {'status': 'bogus'}}).status == 400
+    resp = call(cloud, 'POST', gs_path, token=ADMIN, version='3.19',
+                body={'reset_status': {'status': 'error'}})
+    assert resp.status == 202 and resp.body == b''
+    assert call(cloud, 'GET', '/group_snapshots/%s' % gs_id).json[
+        'group_snapshot']['status'] == 'error'
 
 
 @pytest.mark.parametrize('driver, consistent, expected', [

@@ -70,7 +70,7 @@ def test_the_microversions_are_the_ones_served():
 def test_nothing_listed_as_not_provided_is_served():
     _, missing = page()
     paths = re.findall(r'^``(/\S*)``', missing, re.M)
-    assert len(paths) > 10
+    assert len(paths) > 5  # the table was read (groups moved out of it at 3.13)
     for path in paths:
         assert path not in router.ROUTE_DECLARATIONS, path
     for method, path in routes():

@@ -2,10 +2,17 @@
 
 ``GET/POST/PUT <resource>/{id}/metadata`` and ``GET/PUT/DELETE
 <resource>/{id}/metadata/{key}``, as Cinder serves them: POST merges keys, PUT
-replaces them all, and a DELETE or GET of a missing key is a 404.
+replaces them all, and a DELETE or GET of a missing key is a 404. From 3.15
+a volume's metadata carries an ``Etag``, and a ``PUT`` whose ``If-Match`` names
+another version is a 412 (Cinder does not do this for snapshots).
 """
 
+import hashlib
+
+from oslo_serialization import jsonutils
+
 from cinderlite import exception
+from cinderlite.api import microversion
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import metadata as schema
 from cinderlite.policies import snapshot_metadata as snapshot_policies
@@ -20,9 +27,11 @@ class MetadataHandlers:
     :param id_name: the path parameter of the resource's id.
     :param policies: the policy names ``(get, create, update, delete)``.
     :param not_found: builds the 404 of a missing key from (id, key).
+    :param etags: serve ``Etag`` and honour ``If-Match`` from 3.15.
     """
 
-    def __init__(self, service, id_name, policies, not_found):
+    def __init__(self, service, id_name, policies, not_found, etags=False):
+        self.etags = etags
         self.service = service
         self.id_name = id_name
         self.get_policy, self.create_policy, self.update_policy, self.delete_policy = \
@@ -37,13 +46,35 @@ class MetadataHandlers:
         context.can(self.get_policy)
         return self._service(req).get_metadata(context, owner_id)
 
+    def _uses_etags(self, req):
+        return self.etags and microversion.at_least(req, 3, 15)
+
+    @staticmethod
+    def _etag(metadata):
+        """Cinder's ETag of a metadata document: the MD5 of its JSON."""
+        return hashlib.md5(jsonutils.dump_as_bytes({'metadata': metadata}),
+                           usedforsecurity=False).hexdigest()
+
+    def _stale(self, req, owner_id):
+        """Whether an ``If-Match`` names another version of the metadata than now."""
+        if not self._uses_etags(req) or not req.if_match:
+            return False
+        current = self._service(req).get_metadata(wsgi.context_of(req), owner_id)
+        return self._etag(current) not in req.if_match
+
     def index(self, req, **path):
-        """GET .../metadata: 200 ``{"metadata": {...}}``; 404 unknown resource."""
-        return wsgi.json_response({'metadata': self._metadata(req, path[self.id_name])})
+        """GET .../metadata: 200 ``{"metadata": {...}}`` (``Etag`` at 3.15); 404."""
+        metadata = self._metadata(req, path[self.id_name])
+        response = wsgi.json_response({'metadata': metadata})
+        if self._uses_etags(req):
+            response.headers['Etag'] = self._etag(metadata)
+        return response
 
     def _write(self, req, owner_id, policy, replace):
         context = wsgi.context_of(req)
         context.can(policy)
+        if replace and self._stale(req, owner_id):
+            return wsgi.empty_response(412)
         metadata = wsgi.json_body(req, schema.METADATA)['metadata']
         result = self._service(req).set_metadata(context, owner_id, metadata,
                                                  replace=replace)
@@ -69,6 +100,8 @@ class MetadataHandlers:
         """PUT .../metadata/{key}: 200 ``{"meta": ...}``; 400 body and URI name other keys."""
         context = wsgi.context_of(req)
         context.can(self.update_policy)
+        if self._stale(req, path[self.id_name]):
+            return wsgi.empty_response(412)
         meta = wsgi.json_body(req, schema.METADATA_ITEM)['meta']
         if key not in meta:
             raise exception.BadRequest(reason='Request body and URI mismatch')
@@ -87,7 +120,8 @@ VOLUMES = MetadataHandlers(
     'volumes', 'volume_id',
     (volume_policies.GET_METADATA, volume_policies.CREATE_METADATA,
      volume_policies.UPDATE_METADATA, volume_policies.DELETE_METADATA),
-    lambda volume_id, key: exception.VolumeMetadataNotFound(volume_id=volume_id, key=key))
+    lambda volume_id, key: exception.VolumeMetadataNotFound(volume_id=volume_id, key=key),
+    etags=True)
 
 SNAPSHOTS = MetadataHandlers(
     'snapshots', 'snapshot_id',

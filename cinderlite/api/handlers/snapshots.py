@@ -1,5 +1,6 @@
 """Snapshot handlers: create, show, list, detail, update, delete."""
 
+from cinderlite.api import microversion
 from cinderlite.api import pagination
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import snapshots as schema
@@ -18,8 +19,11 @@ def _render(req, snapshots, detailed=True):
 
 def _list(req, detailed):
     wsgi.context_of(req).can(policies.GET_ALL)
+    # 3.22: a metadata filter, a dict literal such as {'k': 'v'}.
+    allowed = FILTERS + (('metadata',) if microversion.at_least(req, 3, 22) else ())
     snapshots, limit = pagination.list_resources(
-        req, wsgi.services_of(req).snapshots.get_all, FILTERS)
+        req, wsgi.services_of(req).snapshots.get_all, allowed,
+        converters={'metadata': pagination.dict_param})
     return wsgi.json_response(pagination.list_body(
         req, 'snapshots', _render(req, snapshots, detailed), snapshots, limit,
         'snapshots_links'))

@@ -1,4 +1,7 @@
-"""Volume handlers: create, show, list, detail, update, delete (metadata: handlers.metadata)."""
+"""Volume handlers: create, show, list, detail, summary, update, delete.
+
+Their metadata routes are in handlers.metadata.
+"""
 
 from cinderlite import exception
 from cinderlite.api import handlers
@@ -120,8 +123,12 @@ def update(req, volume_id):
 
 
 def delete(req, volume_id):
-    """DELETE /volumes/{id}: 202; 400 when it cannot be deleted now; 404."""
+    """DELETE /volumes/{id}[?force=true (3.23, admin)]: 202; 400 not now; 403; 404."""
     context = wsgi.context_of(req)
     context.can(policies.DELETE)
-    wsgi.services_of(req).volumes.delete(context, volume_id)
+    force = (microversion.at_least(req, 3, 23)
+             and wsgi.bool_param(req.GET.get('force', False)))
+    if force:
+        context.can(policies.FORCE_DELETE)
+    wsgi.services_of(req).volumes.delete(context, volume_id, force=force)
     return wsgi.empty_response(202)

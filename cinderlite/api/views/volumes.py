@@ -38,6 +38,9 @@ def base(req, context, volume, type_names, metadata, encrypted, in_cg):
     }
     if microversion.at_least(req, 3, 13):
         body['group_id'] = volume.group_id
+    if microversion.at_least(req, 3, 21) and context.is_admin:
+        # Cinder's driver-given backend id: cinderlite's drivers give none.
+        body['provider_id'] = None
     if context.is_admin:
         body['migration_status'] = None
     return body
