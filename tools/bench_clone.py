@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
-"""Benchmark create_consistencygroup_from_src on the embedded default.
+"""Benchmark cloning a group on the embedded default, through both group APIs.
 
 For each N it builds a group of N volumes of 1 GiB, then clones it and
 prints: the POST's latency, the SQL statements the API sent for it, the
 statements the volume manager sent to finish it, the seconds until the new
-group is ``available``, and the seconds a cgsnapshot of the group takes to
-become ``available``. The embedded default is what ``cinderlite-all`` runs:
-SQLite under a state directory, the in-process ``fake://`` bus and the file
-driver.
+group is ``available``, and the seconds a group snapshot takes to become
+``available``. It does so through the consistency group API
+(``create_from_src``, cgsnapshots) and the groups API (``POST /groups/action``
+``create-from-src``, group snapshots; microversion 3.14), one table each.
+The embedded default is what ``cinderlite-all`` runs: SQLite under a state
+directory, the in-process ``fake://`` bus and the file driver.
 
-    python tools/bench_clone.py [--backend file|rbd] [--sizes 1,10,100] [--repeat 3]
-                                [--fill-mib 1]
+    python tools/bench_clone.py [--backend file|rbd] [--sizes 1,10,100,1000]
+                                [--repeat 3] [--fill-mib 1] [--apis cg,groups]
 
 ``--fill-mib`` writes that much data into every source volume first, so the
 clone copies real extents (empty sparse volumes copy in no time).
@@ -42,7 +44,7 @@ from cinderlite.db import migration
 from cinderlite.testing import ceph_cluster
 from cinderlite.volume.drivers import file as file_driver
 
-DEFAULT_SIZES = {'file': '1,10,100', 'rbd': '1,10,50,100'}
+DEFAULT_SIZES = {'file': '1,10,100,1000', 'rbd': '1,10,50,100'}
 
 
 class Statements:
@@ -75,7 +77,8 @@ class Client:
         data = json.dumps(body).encode() if body is not None else None
         req = urllib.request.Request(self.url + path, data=data, method=method,
                                      headers={'X-Auth-Token': token,
-                                              'Content-Type': 'application/json'})
+                                              'Content-Type': 'application/json',
+                                              'OpenStack-API-Version': 'volume 3.14'})
         with urllib.request.urlopen(req, timeout=120) as resp:
             raw = resp.read()
             return json.loads(raw) if raw else None
@@ -156,40 +159,61 @@ class CephBackend:
         self.cluster.stop()
 
 
-def build_group(client, size):
-    group = client.call('POST', '/v3/bench/consistencygroups',
-                        {'consistencygroup': {'volume_types': 'bench'}})['consistencygroup']
-    client.wait('/v3/bench/consistencygroups/%s' % group['id'], 'consistencygroup',
-                'available')
+class Api:
+    """How one group API names a group, its members, its snapshots and its clone."""
+
+    def __init__(self, collection, key, create, member_key, snapshots, snapshot_key,
+                 group_key, clone_path, clone_body):
+        self.collection, self.key, self.create = collection, key, create
+        self.member_key, self.snapshots, self.snapshot_key = member_key, snapshots, snapshot_key
+        self.group_key, self.clone_path, self.clone_body = group_key, clone_path, clone_body
+
+
+APIS = {
+    'cg': Api('consistencygroups', 'consistencygroup',
+              {'consistencygroup': {'volume_types': 'bench'}}, 'consistencygroup_id',
+              'cgsnapshots', 'cgsnapshot', 'consistencygroup_id',
+              'consistencygroups/create_from_src',
+              lambda source: {'consistencygroup-from-src': {'source_cgid': source}}),
+    'groups': Api('groups', 'group',
+                  {'group': {'group_type': 'bench', 'volume_types': ['bench']}}, 'group_id',
+                  'group_snapshots', 'group_snapshot', 'group_id', 'groups/action',
+                  lambda source: {'create-from-src': {'source_group_id': source}}),
+}
+
+
+def build_group(client, api, size):
+    group = client.call('POST', '/v3/bench/%s' % api.collection, api.create)[api.key]
+    client.wait('/v3/bench/%s/%s' % (api.collection, group['id']), api.key, 'available')
     ids = [client.call('POST', '/v3/bench/volumes', {'volume': {
-        'size': 1, 'volume_type': 'bench', 'consistencygroup_id': group['id']}})['volume']['id']
+        'size': 1, 'volume_type': 'bench', api.member_key: group['id']}})['volume']['id']
         for _ in range(size)]
     for volume_id in ids:
         client.wait('/v3/bench/volumes/%s' % volume_id, 'volume', 'available')
     return group['id'], ids
 
 
-def cgsnapshot_once(client, group_id):
+def snapshot_once(client, api, group_id):
     start = time.perf_counter()
-    cgsnapshot = client.call('POST', '/v3/bench/cgsnapshots',
-                             {'cgsnapshot': {'consistencygroup_id': group_id}})['cgsnapshot']
-    client.wait('/v3/bench/cgsnapshots/%s' % cgsnapshot['id'], 'cgsnapshot', 'available')
+    snapshot = client.call('POST', '/v3/bench/%s' % api.snapshots,
+                           {api.snapshot_key: {api.group_key: group_id}})[api.snapshot_key]
+    path = '/v3/bench/%s/%s' % (api.snapshots, snapshot['id'])
+    client.wait(path, api.snapshot_key, 'available')
     seconds = time.perf_counter() - start
-    client.call('DELETE', '/v3/bench/cgsnapshots/%s' % cgsnapshot['id'])
+    client.call('DELETE', path)
     return seconds
 
 
-def clone_once(client, statements, group_id):
+def clone_once(client, statements, api, group_id):
     statements.reset()
     start = time.perf_counter()
-    group = client.call('POST', '/v3/bench/consistencygroups/create_from_src',
-                        {'consistencygroup-from-src': {'source_cgid': group_id}})
+    group = client.call('POST', '/v3/bench/%s' % api.clone_path,
+                        api.clone_body(group_id))[api.key]
     posted = time.perf_counter()
     # The polling GETs below add API statements, so the POST's are read now; the
     # manager's come from other threads and are read once the group is available.
     api_statements = statements.api
-    client.wait('/v3/bench/consistencygroups/%s' % group['consistencygroup']['id'],
-                'consistencygroup', 'available')
+    client.wait('/v3/bench/%s/%s' % (api.collection, group['id']), api.key, 'available')
     done = time.perf_counter()
     return posted - start, api_statements, statements.services, done - start
 
@@ -197,9 +221,11 @@ def clone_once(client, statements, group_id):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--backend', choices=('file', 'rbd'), default='file')
-    parser.add_argument('--sizes', help='default: 1,10,100 (file), 1,10,50,100 (rbd)')
+    parser.add_argument('--sizes', help='default: 1,10,100,1000 (file), 1,10,50,100 (rbd)')
     parser.add_argument('--repeat', type=int, default=3)
     parser.add_argument('--fill-mib', type=int, default=1)
+    parser.add_argument('--apis', default='cg,groups',
+                        help='cg (consistency group API), groups (groups API) or both')
     args = parser.parse_args()
     sizes = [int(s) for s in (args.sizes or DEFAULT_SIZES[args.backend]).split(',')]
     with tempfile.TemporaryDirectory() as state:
@@ -209,35 +235,46 @@ def main():
             client = Client(url)
             client.call('POST', '/v3/admin/types', {'volume_type': {'name': 'bench'}},
                         token='admin:admin')
+            client.call('POST', '/v3/admin/group_types', {'group_type': {
+                'name': 'bench', 'group_specs': {
+                    'consistent_group_snapshot_enabled': '<is> True'}}}, token='admin:admin')
             client.call('PUT', '/v3/admin/os-quota-sets/bench', {'quota_set': {
                 'volumes': -1, 'gigabytes': -1, 'consistencygroups': -1, 'snapshots': -1}},
                 token='admin:admin')
             statements = Statements(db_engine.get_engine())
-            rows = []
-            for size in sizes:
-                group_id, volume_ids = build_group(client, size)
-                if ceph:
-                    ceph.fill(volume_ids, args.fill_mib)
-                else:
-                    fill_files(state, volume_ids, args.fill_mib)
-                runs = [clone_once(client, statements, group_id) for _ in range(args.repeat)]
-                snaps = [cgsnapshot_once(client, group_id) for _ in range(args.repeat)]
-                rows.append((size, statistics.median(r[0] for r in runs) * 1000,
-                             runs[-1][1], runs[-1][2], statistics.median(r[3] for r in runs),
-                             statistics.median(snaps)))
+            tables = {}
+            for name in args.apis.split(','):
+                api, rows = APIS[name], tables.setdefault(name, [])
+                for size in sizes:
+                    group_id, volume_ids = build_group(client, api, size)
+                    if ceph:
+                        ceph.fill(volume_ids, args.fill_mib)
+                    else:
+                        fill_files(state, volume_ids, args.fill_mib)
+                    runs = [clone_once(client, statements, api, group_id)
+                            for _ in range(args.repeat)]
+                    snaps = [snapshot_once(client, api, group_id)
+                             for _ in range(args.repeat)]
+                    rows.append((size, statistics.median(r[0] for r in runs) * 1000,
+                                 runs[-1][1], runs[-1][2],
+                                 statistics.median(r[3] for r in runs),
+                                 statistics.median(snaps)))
             runner.stop()
         finally:
             if ceph:
                 ceph.stop()
-    print('clone of a group of N volumes of 1 GiB on the %s backend, %d MiB written in '
-          'each, %d runs per N' % (args.backend, args.fill_mib, args.repeat))
-    print('%5s | %14s | %14s | %18s | %17s | %13s' % (
-        'N', 'POST ms (p50)', 'API statements', 'manager statements', 's until available',
-        'cgsnapshot s'))
-    print('-' * 97)
-    for size, post_ms, api, manager, seconds, snap in rows:
-        print('%5d | %14.1f | %14d | %18d | %17.3f | %13.3f'
-              % (size, post_ms, api, manager, seconds, snap))
+    for name, rows in tables.items():
+        print('%s API: clone of a group of N volumes of 1 GiB on the %s backend, %d MiB '
+              'written in each, %d runs per N'
+              % (name, args.backend, args.fill_mib, args.repeat))
+        print('%5s | %14s | %14s | %18s | %17s | %13s' % (
+            'N', 'POST ms (p50)', 'API statements', 'manager statements',
+            's until available', 'snapshot s'))
+        print('-' * 97)
+        for size, post_ms, api_count, manager, seconds, snap in rows:
+            print('%5d | %14.1f | %14d | %18d | %17.3f | %13.3f'
+                  % (size, post_ms, api_count, manager, seconds, snap))
+        print()
 
 
 if __name__ == '__main__':

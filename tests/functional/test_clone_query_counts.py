@@ -38,3 +38,37 @@ def test_clone_statement_count_does_not_grow_with_volumes(make_cloud, db_backend
     large = _count_clone(cloud, big_group, cgsnapshot_id=big_snapshot)
     assert len(small[0]) == len(large[0]), (small[0], large[0])
     assert len(small[1]) == len(large[1]), (small[1], large[1])
+
+
+def _count_group_clone(cloud, **source):
+    """As _count_clone, through the groups API (POST /groups/action, 3.14)."""
+    with StatementCounter() as counter:
+        resp = h.clone_group(cloud, **source)
+        assert resp.status == 202, resp
+        api = counter.api()
+        fixtures.wait_status(cloud, 'groups', resp.json['group']['id'], 'available')
+        services = counter.services()
+    return api, services
+
+
+@pytest.mark.parametrize('db_backend, big', [('sqlite', 100), ('postgresql', 100),
+                                             ('mysql', 100)])
+def test_group_clone_statement_count_does_not_grow_with_volumes(make_cloud, db_backend,
+                                                                big):
+    cloud = make_cloud(db_backend)
+    h.create_type(cloud)
+    h.create_group_type(cloud)
+    h.set_quota(cloud, 'p1', volumes=-1, gigabytes=-1, snapshots=-1)
+    small_group = h.create_generic_group(cloud)['id']
+    h.create_member(cloud, small_group)
+    big_group = h.create_generic_group(cloud)['id']
+    for _ in range(big):
+        h.create_member(cloud, big_group)
+    for small_source, big_source in (
+            ({'source_group_id': small_group}, {'source_group_id': big_group}),
+            ({'group_snapshot_id': h.create_group_snapshot(cloud, small_group)},
+             {'group_snapshot_id': h.create_group_snapshot(cloud, big_group)})):
+        small = _count_group_clone(cloud, **small_source)
+        large = _count_group_clone(cloud, **big_source)
+        assert len(small[0]) == len(large[0]), (small[0], large[0])
+        assert len(small[1]) == len(large[1]), (small[1], large[1])
