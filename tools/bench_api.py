@@ -38,6 +38,7 @@ import sqlalchemy as sa
 from cinderlite import conf as cl_conf
 from cinderlite import context as cl_context
 from cinderlite.db import engine as db_engine
+from cinderlite.db import group_types as db_group_types
 from cinderlite.db import groups as db_groups
 from cinderlite.db import migration
 from cinderlite.db import types as db_types
@@ -105,7 +106,9 @@ def seed(url, state_path, count):
     group_id = str(uuid.uuid4())
     db_groups.create_group(ctx, {'id': group_id, 'project_id': PROJECT, 'user_id': 'bench',
                                  'host': HOST, 'status': 'available', 'name': 'g',
-                                 'availability_zone': 'nova'}, [type_id])
+                                 'availability_zone': 'nova',
+                                 'group_type_id': db_group_types.get_cg_type(ctx).id},
+                           [type_id])
     ids = [str(uuid.uuid4()) for _ in range(count)]
     start = time.time() - count
     for first in range(0, count, SEED_BATCH):
