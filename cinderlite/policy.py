@@ -46,7 +46,12 @@ class Enforcer(oslo_policy.Enforcer):
     def decide(self, action, target, creds):
         """Whether ``creds`` may do ``action`` on ``target`` (no exception raised)."""
         self.load_rules()
-        key = (action, _frozen(target), _frozen(creds))
+        try:
+            key = (action, _frozen(target), _frozen(creds))
+            hash(key)
+        except TypeError:
+            # A value that cannot be a dict key (a nested dict): decide uncached.
+            return bool(self.enforce(action, target, creds, do_raise=False))
         with self._lock:
             if self._decided_with is not self.rules or len(self._decisions) >= DECISIONS_CACHED:
                 self._decisions = {}

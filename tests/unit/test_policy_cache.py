@@ -51,3 +51,9 @@ def test_an_unregistered_action_is_a_bug_not_a_denial(policy_file):
     with pytest.raises(Exception) as caught:
         member().can('volume:no_such_thing')
     assert not isinstance(caught.value, exception.PolicyNotAuthorized)
+
+
+def test_a_target_that_cannot_be_a_cache_key_is_still_decided(policy_file):
+    target = {'project_id': 'p1', 'extra': {'nested': 'value'}}
+    assert member().can('volume:get', target)
+    assert not member('p2').can('volume:get', target, fatal=False)
