@@ -42,6 +42,12 @@ class InvalidInput(Invalid):
     msg_fmt = 'Invalid input received: %(reason)s'
 
 
+class InvalidConnectorException(Invalid):
+    """A driver cannot serve this connector (validate_connector, initialize_connection)."""
+
+    msg_fmt = "Connector doesn't have required information: %(missing)s"
+
+
 class MalformedRequestBody(Invalid):
     msg_fmt = 'Malformed request body'
 

@@ -158,6 +158,59 @@ class DriverConformance(driver_harness.DriverHarness):
         self._fill(driver, extended, 'large')
         self._assert_holds(driver, extended, 'large', 'the extended volume')
 
+    # -- exports and connections ---------------------------------------------------
+
+    def test_attach_and_detach(self, tmp_path):
+        """The manager's attach then detach; a redone detach finds nothing and succeeds."""
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        connector = views.connector()
+        volume, info = self._connect(driver, volume, connector)
+        again = driver.initialize_connection(volume, connector)
+        assert again == info, ('initialize_connection answered %r, then %r for the same '
+                               'connector' % (info, again))
+        views.check_model_update(driver.ensure_export(self.context, volume), 'ensure_export')
+        self._disconnect(driver, volume, connector)
+        self._disconnect(driver, volume, connector)
+        driver.delete_volume(volume)
+
+    def test_force_detach_without_connector(self, tmp_path):
+        """os-force_detach terminates with no connector: every connection goes."""
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        volume, _ = self._connect(driver, volume, views.connector())
+        self._disconnect(driver, volume, None, force=True)
+
+    def test_two_hosts_connect(self, tmp_path):
+        """A multiattach volume is connected to two hosts; detaching one keeps the other."""
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        first, second = views.connector('host-1'), views.connector('host-2')
+        volume, _ = self._connect(driver, volume, first)
+        _, info = self._connect(driver, volume, second)
+        driver.terminate_connection(volume, first)
+        assert driver.initialize_connection(volume, second) == info
+
+    def test_local_connection_reaches_the_data(self, tmp_path):
+        """What a client writes through a ``local`` device_path is the volume's data."""
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        self._fill(driver, volume, 'before')
+        volume, info = self._connect(driver, volume, views.connector())
+        if info['driver_volume_type'] != 'local':
+            raise unittest.SkipTest('connecting a %r volume needs its os-brick connector; '
+                                    'only "local" is checked here' % info['driver_volume_type'])
+        path = info['data']['device_path']
+        with open(path, 'r+b') as device:
+            for offset in driver_harness.ends(volume.size):
+                device.seek(offset)
+                assert device.read(driver_harness.BLOCK) == driver_harness.pattern('before'), (
+                    'the device path %s does not read what the volume holds' % path)
+                device.seek(offset)
+                device.write(driver_harness.pattern('through the device'))
+        self._assert_holds(driver, volume, 'through the device',
+                           'the volume written through its device path')
+
     # -- snapshots ---------------------------------------------------------------
 
     def test_snapshot_and_volume_from_snapshot(self, tmp_path):

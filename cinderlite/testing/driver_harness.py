@@ -20,6 +20,7 @@ SIZE_GB = 1
 #: What the manager does instead when an optional method raises NotImplementedError.
 FALLBACKS = {
     'extend_volume': 'it is optional',
+    'initialize_connection': 'volumes of this backend cannot be attached',
     'create_consistencygroup': 'the manager keeps no backend state for the group',
     'delete_consistencygroup': 'the manager deletes the members with delete_volume',
     'update_consistencygroup': 'the manager records the membership in the database only',
@@ -36,7 +37,7 @@ FALLBACKS = {
 }
 
 
-def _pattern(tag):
+def pattern(tag):
     """One block that spells ``tag`` throughout, so a wrong block says whose it is."""
     unit = ('%s|' % tag).encode()
     return (unit * (BLOCK // len(unit) + 1))[:BLOCK]
@@ -50,7 +51,7 @@ def _describe(data):
     return 'it starts with %r' % data[:32]
 
 
-def _ends(size_gb):
+def ends(size_gb):
     """The offsets of the first and the last block of ``size_gb`` GiB."""
     return (0, size_gb * GiB - BLOCK)
 
@@ -236,18 +237,41 @@ class DriverHarness:
         return self._group_from_src(driver, src_volumes, 'source_volid',
                                     src_group=src_group, src_volumes=src_volumes)
 
+    def _connect(self, driver, volume, connector):
+        """Export ``volume`` and connect ``connector`` as the manager attaches it.
+
+        :returns: the volume as recorded after create_export, and the connection info.
+        """
+        driver.validate_connector(connector)
+        update = views.check_model_update(
+            driver.create_export(self.context, volume, connector), 'create_export')
+        volume = views.stored(volume, update)
+        self._track('export', volume, lambda: driver.remove_export(self.context, volume))
+        info = views.check_connection_info(
+            self._optional(driver.initialize_connection, volume, connector))
+        self._track('connection', volume,
+                    lambda: driver.terminate_connection(volume, connector))
+        return volume, info
+
+    def _disconnect(self, driver, volume, connector, **kwargs):
+        """Detach as the manager does: terminate_connection, then remove_export."""
+        driver.terminate_connection(volume, connector, **kwargs)
+        self._forget('connection', volume)
+        driver.remove_export(self.context, volume)
+        self._forget('export', volume)
+
     # -- bytes -----------------------------------------------------------------
 
     def _fill(self, driver, volume, tag):
         """Write ``tag``'s pattern to the first and the last block of ``volume``."""
-        for offset in _ends(volume.size):
-            self.write_volume(driver, volume, offset, _pattern(tag))
+        for offset in ends(volume.size):
+            self.write_volume(driver, volume, offset, pattern(tag))
 
     def _assert_holds(self, driver, volume, tag, what, size_gb=None):
         """The first and last blocks of ``volume``'s first ``size_gb`` GiB hold ``tag``."""
-        for offset in _ends(size_gb or volume.size):
+        for offset in ends(size_gb or volume.size):
             data = bytes(self.read_volume(driver, volume, offset, BLOCK))
-            assert data == _pattern(tag), ('%s: the block at byte %d should hold %r, but %s'
+            assert data == pattern(tag), ('%s: the block at byte %d should hold %r, but %s'
                                            % (what, offset, tag, _describe(data)))
 
     def _assert_zeros(self, driver, volume, offset, what):

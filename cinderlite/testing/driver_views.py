@@ -7,6 +7,7 @@ manager can store; on the healthy backend the suite runs against, a member
 reported ``error`` is a failure even though the contract allows it.
 """
 
+import json
 import uuid
 
 from cinderlite.db import models
@@ -124,3 +125,34 @@ def check_member_updates(updates, members, method, status):
         check_model_update({'provider_location': update.get('provider_location')}, method)
         by_id[update['id']] = update
     return by_id
+
+
+def connector(host='conformance-host'):
+    """os-brick's connector properties as a compute host sends them (Cinder's example)."""
+    return {'initiator': 'iqn.1993-08.org.debian:01:cad181614cec', 'ip': '192.0.2.20',
+            'platform': 'x86_64', 'host': host, 'os_type': 'linux2', 'multipath': False,
+            'do_local_attach': False}
+
+
+def check_connection_info(info, method='initialize_connection'):
+    """Cinder's ``conn_info``: ``driver_volume_type`` and a ``data`` dict, all JSON.
+
+    :returns: the info.
+    """
+    assert isinstance(info, dict), '%s must return a dict, not %r' % (method, info)
+    kind = info.get('driver_volume_type')
+    assert isinstance(kind, str) and kind, (
+        '%s must name the os-brick connector in driver_volume_type, not %r'
+        % (method, kind))
+    assert isinstance(info.get('data'), dict), (
+        '%s must return the connector\'s properties as a dict in data, not %r'
+        % (method, info.get('data')))
+    try:
+        json.dumps(info)
+    except (TypeError, ValueError) as e:
+        raise AssertionError('%s returned %r, which JSON cannot carry to the client: %s'
+                             % (method, info, e)) from None
+    if kind == 'local':
+        assert isinstance(info['data'].get('device_path'), str), (
+            'os-brick\'s LocalConnector needs data.device_path, not %r' % (info['data'],))
+    return info

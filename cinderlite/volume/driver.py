@@ -129,6 +129,90 @@ class VolumeDriver(abc.ABC):
         """Grow ``volume`` to ``new_size`` GiB, keeping its data."""
         raise NotImplementedError()
 
+    # -- exports and connections (attaching a volume) ---------------------------
+    #
+    # Attaching runs, in the volume manager: validate_connector, create_export
+    # (its model update is stored on the volume), initialize_connection, whose
+    # answer reaches the client; detaching: terminate_connection, then
+    # remove_export. ensure_export runs for every volume in use when the
+    # service starts. ``connector`` is os-brick's ``get_connector_properties``
+    # dict, as Cinder receives it from Nova or a client: ``host``, ``ip``,
+    # ``initiator`` (iSCSI), ``wwpns`` (FC), ``platform``, ``os_type``,
+    # ``multipath``, ``do_local_attach``..., any of them possibly absent.
+
+    def validate_connector(self, connector):
+        """Refuse a connector this backend cannot serve, before anything is exported.
+
+        Raise :class:`cinderlite.exception.InvalidConnectorException` naming
+        the missing key (an iSCSI driver needs ``initiator``); the client gets
+        a 400. The default accepts any connector.
+        """
+
+    def create_export(self, context, volume, connector):
+        """Export ``volume`` so that ``connector``'s host can reach it.
+
+        Return a model update (``provider_location``, ``provider_auth``) or
+        None; the manager stores it before initialize_connection. A backend
+        whose volumes need no export (the file driver, RBD) does nothing.
+        """
+
+    def ensure_export(self, context, volume):
+        """Recreate ``volume``'s export after a restart; return a model update or None.
+
+        The manager calls it at service start for every volume in use.
+        """
+
+    def remove_export(self, context, volume):
+        """Remove ``volume``'s export after its last connection is terminated.
+
+        An export already absent is not an error: a detach the manager redoes
+        after a crash, or a force detach, finds it gone.
+        """
+
+    def initialize_connection(self, volume, connector):
+        """Allow ``connector`` to reach ``volume``; return its connection info.
+
+        The answer is Cinder's ``conn_info``: ``{"driver_volume_type": T,
+        "data": {...}}``, where ``T`` names the os-brick connector that
+        attaches it and ``data`` is what that connector consumes, e.g.::
+
+            {"driver_volume_type": "iscsi",
+             "data": {"target_iqn": "iqn.2010-10.org.openstack:volume-1",
+                      "target_portal": "192.0.2.10:3260", "target_lun": 1,
+                      "target_discovered": False, "volume_id": "<id>",
+                      "discard": False}}
+            {"driver_volume_type": "rbd",
+             "data": {"name": "<pool>/volume-<id>", "hosts": [...],
+                      "ports": [...], "auth_enabled": True,
+                      "auth_username": "cinder", "secret_type": "ceph",
+                      "secret_uuid": "<libvirt secret>", "volume_id": "<id>"}}
+            {"driver_volume_type": "local",
+             "data": {"device_path": "/path/to/block/device/or/file"}}
+
+        It must be JSON-serializable: it is stored on the attachment and sent
+        to the client. The manager adds ``access_mode``, ``qos_specs``,
+        ``encrypted`` and ``cacheable`` to ``data`` (a driver may set
+        ``discard`` and ``cacheable: False``). Calling it again for the same
+        connector must answer the same. Raise
+        :class:`cinderlite.exception.InvalidConnectorException` for a
+        connector it cannot serve (400) and VolumeBackendAPIException when
+        the backend fails (500 "Unable to fetch connection information from
+        backend.").
+
+        NotImplementedError: this backend's volumes cannot be attached; the
+        attach fails and the volume stays as it was.
+        """
+        raise NotImplementedError()
+
+    def terminate_connection(self, volume, connector, **kwargs):
+        """Stop ``connector``'s access to ``volume``.
+
+        ``connector`` is None for a force detach (every connection goes);
+        ``kwargs`` may carry ``force=True``. A connection already gone is not
+        an error. The default does nothing, right for a backend whose
+        initialize_connection grants nothing.
+        """
+
     # -- generic volume groups ------------------------------------------------
     #
     # The manager calls these first for every group, consistency groups

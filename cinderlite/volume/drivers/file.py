@@ -207,6 +207,16 @@ class FileDriver(driver.VolumeDriver):
     def extend_volume(self, volume, new_size):
         os.truncate(self.volume_path(volume.id), new_size * GiB)
 
+    def initialize_connection(self, volume, connector):
+        """The volume's file, for os-brick's LocalConnector (a host sharing this filesystem).
+
+        Nothing is exported, so create_export, remove_export and
+        terminate_connection keep the base class's defaults. A client that
+        writes through the path directly is not fenced by :func:`volume_io`.
+        """
+        return {'driver_volume_type': 'local',
+                'data': {'device_path': self.volume_path(volume.id)}}
+
     def create_cloned_volume(self, volume, src_vref):
         path = self.volume_path(volume.id)
         with fenced([self.volume_path(src_vref.id)]):
