@@ -32,6 +32,11 @@ class FailingDriver(file_driver.FileDriver):
     def extend_volume(self, volume, new_size):
         raise exception.VolumeBackendAPIException(data='the array has no room to grow')
 
+    def delete_snapshot(self, snapshot):
+        if (snapshot.name or '').startswith('bad'):
+            raise exception.VolumeBackendAPIException(data='the snapshot is stuck')
+        return super().delete_snapshot(snapshot)
+
 
 class PerVolumeCloneDriver(file_driver.FileDriver):
     """A driver without group cloning: the manager must fall back to volume by volume.

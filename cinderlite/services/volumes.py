@@ -27,6 +27,8 @@ FORCE_DELETABLE = DELETABLE + (
     'creating', 'attaching', 'detaching', 'reserved', 'maintenance', 'extending',
     'error_deleting', 'awaiting-transfer', 'downloading', 'uploading', 'retyping',
     'reverting', 'backing-up', 'restoring-backup', 'error_backing-up')
+#: The snapshots a cascading delete takes along (but forced): Cinder's statuses.
+CASCADE_DELETABLE_SNAPSHOTS = ('available', 'error', 'deleting')
 
 class VolumeService:
     """What the volume handlers call; never sees webob, never opens a session."""
@@ -228,15 +230,21 @@ class VolumeService:
             db_volumes.update_volume(context, volume_id, values)
         return db_volumes.get_volume(context, volume_id)
 
-    def delete(self, context, volume_id, force=False):
+    def delete(self, context, volume_id, force=False, cascade=False):
         """Move the volume to ``deleting`` (only one racing request wins) and cast.
 
         ``force`` (an admin's os-force_delete, or ``DELETE ?force=true`` from 3.23)
         ignores the status, but for ``deleting`` and ``in-use``; every other rule
-        stands.
+        stands. ``cascade`` (``DELETE ?cascade=true``) deletes the volume's
+        snapshots first: they move to ``deleting`` with the volume, in the same
+        transaction, and must be ``available`` or ``error`` (any status when
+        forced), in no group snapshot and, for a non-admin, of the volume's
+        project, as in Cinder.
 
-        :raises InvalidVolume: (400) wrong status, in a group, has snapshots, or
-            is the source of a clone in flight.
+        :raises InvalidVolume: (400) wrong status, in a group, has snapshots (not
+            cascading) or one that cannot go, or is the source of a clone in flight.
+        :raises ServiceUnavailable: (503) cascading while the volume services
+            are capped below RPC 1.3.
         """
         volume = db_volumes.get_volume(context, volume_id)
         # Cinder's words; forced, the status part is empty (hence its double space).
@@ -245,8 +253,8 @@ class VolumeService:
                   % ('' if force else 'status must be available or error or '
                      'error_restoring or error_extending or error_managing and'))
         deletable = FORCE_DELETABLE if force else DELETABLE
-        if (volume.group_id
-                or db_snapshots.count_snapshots_of_volumes(context, [volume_id])):
+        if volume.group_id or (
+                not cascade and db_snapshots.count_snapshots_of_volumes(context, [volume_id])):
             raise exception.InvalidVolume(reason=reason)
         if db_volumes.count_copies_in_flight(context, source_volids=[volume_id]):
             raise exception.InvalidVolume(
@@ -255,21 +263,62 @@ class VolumeService:
             self._delete_unplaced(context, volume, reason,
                                   FORCE_DELETABLE if force else ('error',))
             return
+        if cascade and not self.volume_rpcapi.can_cascade():
+            raise exception.ServiceUnavailable(
+                reason='the volume services are capped below RPC 1.3 ([upgrade_levels] '
+                       'volume) and cannot delete snapshots with their volume yet')
+        snapshots = self._start_delete(context, volume, deletable, reason, force, cascade)
+        try:
+            self.volume_rpcapi.delete_volume(context, volume.host, volume_id,
+                                             cascade=cascade)
+        except exception.ServiceUnavailable:
+            self._undo_delete(context, volume, snapshots)
+            raise
+
+    @db_engine.retry_on_deadlock
+    def _start_delete(self, context, volume, deletable, reason, force, cascade):
+        """The volume (and, cascading, its snapshots) to ``deleting``: one transaction.
+
+        Returns the snapshots moved, as they were.
+        """
         with db_engine.transaction(context):
-            if not db_volumes.conditional_update(context, volume_id, {'status': 'deleting'},
+            if not db_volumes.conditional_update(context, volume.id, {'status': 'deleting'},
                                                  deletable, group_id=None):
                 raise exception.InvalidVolume(reason=reason)
             # Again under the row lock: a snapshot or clone begun since the checks
             # above held this row (db_volumes.hold_volume) and is now committed and counted.
-            if (db_snapshots.count_snapshots_of_volumes(context, [volume_id])
-                    or db_volumes.count_copies_in_flight(context, source_volids=[volume_id])):
+            snapshots = db_snapshots.lock_snapshots_of_volume(context, volume.id)
+            if snapshots and not cascade:
                 raise exception.InvalidVolume(reason=reason)
-        try:
-            self.volume_rpcapi.delete_volume(context, volume.host, volume_id)
-        except exception.ServiceUnavailable:
-            db_volumes.conditional_update(context, volume_id, {'status': volume.status},
+            if any(not self._cascades(context, volume, s, force) for s in snapshots):
+                raise exception.InvalidVolume(reason=reason)
+            if db_volumes.count_copies_in_flight(
+                    context, source_volids=[volume.id],
+                    snapshot_ids=[s.id for s in snapshots]):
+                raise exception.InvalidVolume(
+                    reason='Volume %s or one of its snapshots is the source of a clone in '
+                           'progress.' % volume.id)
+            db_snapshots.update_snapshots(
+                context, {s.id: {'status': 'deleting'} for s in snapshots})
+            return [(s.id, s.status) for s in snapshots]
+
+    @staticmethod
+    def _cascades(context, volume, snapshot, force):
+        """Whether a cascading delete may take ``snapshot`` (Cinder's filters)."""
+        if snapshot.group_snapshot_id:
+            return False
+        if not force and snapshot.status not in CASCADE_DELETABLE_SNAPSHOTS:
+            return False
+        return force or context.is_admin or snapshot.project_id == volume.project_id
+
+    @db_engine.retry_on_deadlock
+    def _undo_delete(self, context, volume, snapshots):
+        """Put back what _start_delete moved when the cast could not be sent."""
+        with db_engine.transaction(context):
+            db_volumes.conditional_update(context, volume.id, {'status': volume.status},
                                           ('deleting',))
-            raise
+            db_snapshots.update_snapshots(
+                context, {sid: {'status': status} for sid, status in snapshots})
 
     @db_engine.retry_on_deadlock
     def _delete_unplaced(self, context, volume, reason, deletable):

@@ -28,7 +28,7 @@ class VolumeManager:
     """Endpoint of ``cinderlite-volume`` for one backend: each method is one RPC call."""
 
     # The newest message version this manager accepts (volume/rpcapi.py's history).
-    target = messaging.Target(version='1.2')
+    target = messaging.Target(version='1.3')
 
     def __init__(self, conf, backend):
         self.conf = conf
@@ -76,8 +76,12 @@ class VolumeManager:
     def create_volume(self, context, volume_id):
         self._volumes.create(context.elevated(), volume_id)
 
-    def delete_volume(self, context, volume_id):
-        self._volumes.delete(context.elevated(), volume_id)
+    def delete_volume(self, context, volume_id, cascade=False):
+        """Delete a ``deleting`` volume; ``cascade`` (1.3) its ``deleting`` snapshots first."""
+        ctx = context.elevated()
+        if cascade and not self._snapshots.delete_those_of_volume(ctx, volume_id):
+            return
+        self._volumes.delete(ctx, volume_id)
 
     def extend_volume(self, context, volume_id, new_size, old_size=None):
         self._volumes.extend(context.elevated(), volume_id, new_size, old_size)

@@ -59,10 +59,12 @@ def _work_in_flight(manager, ctx):
         if volume.status == 'extending':
             # The row holds the new size (and its quota): growing to it again is safe.
             yield what, functools.partial(manager.extend_volume, ctx, volume.id, volume.size)
+        elif volume.group_id not in covered and volume.status == 'creating':
+            yield what, functools.partial(manager.create_volume, ctx, volume.id)
         elif volume.group_id not in covered:
-            operation = (manager.create_volume if volume.status == 'creating'
-                         else manager.delete_volume)
-            yield what, functools.partial(operation, ctx, volume.id)
+            # Snapshots still ``deleting`` with their volume are a cascade's: they go first.
+            yield what, functools.partial(manager.delete_volume, ctx, volume.id,
+                                          cascade=True)
     for snapshot in db_snapshots.get_stuck_snapshots(ctx, prefix, ('creating', 'deleting')):
         operation = (manager.create_snapshot if snapshot.status == 'creating'
                      else manager.delete_snapshot)

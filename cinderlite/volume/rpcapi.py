@@ -13,6 +13,10 @@ Version history:
 * 1.2 - extend_volume(volume_id, new_size, old_size). A 1.1 manager cannot extend:
   while ``[upgrade_levels] volume`` is below 1.2 an extend is refused (503)
   before anything is written.
+* 1.3 - delete_volume(volume_id, cascade): with ``cascade`` the manager first
+  deletes the volume's snapshots that the API moved to ``deleting`` with it.
+  While capped below 1.3 a cascading delete is refused (503) before anything
+  is written; other deletes are still sent as 1.0.
 
 A manager of version 1.x accepts every 1.y message with y <= x and refuses
 newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
@@ -24,7 +28,7 @@ from cinderlite import rpc
 
 
 class VolumeAPI:
-    RPC_API_VERSION = '1.2'
+    RPC_API_VERSION = '1.3'
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
@@ -38,8 +42,16 @@ class VolumeAPI:
     def create_volume(self, context, host, volume_id):
         self._cast(context, host, 'create_volume', volume_id=volume_id)
 
-    def delete_volume(self, context, host, volume_id):
-        self._cast(context, host, 'delete_volume', volume_id=volume_id)
+    def delete_volume(self, context, host, volume_id, cascade=False):
+        if cascade:
+            self._cast(context, host, 'delete_volume', version='1.3', volume_id=volume_id,
+                       cascade=True)
+        else:
+            self._cast(context, host, 'delete_volume', volume_id=volume_id)
+
+    def can_cascade(self):
+        """Whether the volume services may be sent a cascading delete (RPC 1.3)."""
+        return self.client.can_send_version('1.3')
 
     def create_snapshot(self, context, host, snapshot_id):
         self._cast(context, host, 'create_snapshot', snapshot_id=snapshot_id)

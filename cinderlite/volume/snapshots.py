@@ -7,6 +7,7 @@ from cinderlite import quota
 from cinderlite.db import engine as db_engine
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
+from cinderlite.db import volumes as db_volumes
 from cinderlite.volume import model_updates
 from cinderlite.volume.driver_view import snapshot_views
 
@@ -48,6 +49,29 @@ class SnapshotOperations:
                     ctx, snapshot_id, {'status': 'error_deleting'}, ['deleting']))
             return
         self._forget(ctx, snapshot)
+
+    def delete_those_of_volume(self, ctx, volume_id):
+        """Delete the ``deleting`` snapshots of a volume deleted in cascade.
+
+        Returns whether none is left. When one cannot be deleted (it is then
+        ``error_deleting``), the volume becomes ``error_deleting`` too, and its
+        owner is told which snapshot stopped it; the volume's data is untouched.
+        """
+        snapshots = db_snapshots.list_snapshots(ctx, {'volume_id': volume_id},
+                                                all_projects=True)
+        for snapshot in snapshots:
+            self.delete(ctx, snapshot.id)
+        left = db_snapshots.list_snapshots(ctx, {'volume_id': volume_id}, all_projects=True)
+        if not left:
+            return True
+        volume = db_volumes.get_volume(ctx, volume_id)
+        with db_engine.transaction(ctx):
+            if db_volumes.conditional_update(ctx, volume_id, {'status': 'error_deleting'},
+                                             ['deleting']):
+                message.record(ctx, volume.project_id, volume_id, 'VOLUME_000003',
+                               'its snapshot %s could not be deleted first. %s'
+                               % (left[0].id, message.ASK_ADMIN))
+        return False
 
     @db_engine.retry_on_deadlock
     def _forget(self, ctx, snapshot):

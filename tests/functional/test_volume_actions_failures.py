@@ -4,7 +4,10 @@ In a module of its own: the database engine is process-wide, so a test's own
 cloud must not share a module with the module-wide shared cloud.
 """
 
+import os
+
 from tests import fixtures
+from tests.functional import groups_helpers as h
 from tests.functional.test_volume_actions import act
 from tests.functional.test_volume_actions import gigabytes_used
 from tests.functional.test_volumes import create_volume
@@ -20,3 +23,28 @@ def test_a_failed_extend_is_error_extending_with_its_growth_refunded(make_cloud)
     messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % volume['id'],
                              headers={'OpenStack-API-Version': 'volume 3.3'}).json
     assert 'extend volume' in messages['messages'][0]['user_message']
+
+
+def test_a_snapshot_the_backend_cannot_delete_stops_the_cascade(make_cloud):
+    """The deletable snapshot goes (and its quota); the stuck one and the volume stay."""
+    cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.FailingDriver'}})
+    volume = create_volume(cloud, 'p1', name='ok-source')
+    snaps = {}
+    for name in ('good', 'bad'):
+        resp = cloud.request('POST', '/v3/p1/snapshots', body={'snapshot': {
+            'volume_id': volume['id'], 'name': name}})
+        snaps[name] = fixtures.wait_status(cloud, 'snapshots', resp.json['snapshot']['id'],
+                                           'available')
+    resp = cloud.request('DELETE', '/v3/p1/volumes/%s?cascade=true' % volume['id'])
+    assert resp.status == 202, resp
+    fixtures.wait_status(cloud, 'volumes', volume['id'], 'error_deleting')
+    fixtures.wait_status(cloud, 'snapshots', snaps['good']['id'], 'deleted')
+    assert cloud.request('GET', '/v3/p1/snapshots/%s' % snaps['bad']['id']).json[
+        'snapshot']['status'] == 'error_deleting'
+    assert os.path.exists(h.volume_path(cloud, volume['id']))
+    messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % volume['id'],
+                             headers={'OpenStack-API-Version': 'volume 3.3'}).json
+    assert snaps['bad']['id'] in messages['messages'][0]['user_message']
+    usage = cloud.request('GET', '/v3/admin/os-quota-sets/p1?usage=true',
+                          token='admin:admin').json['quota_set']
+    assert usage['snapshots']['in_use'] == 1 and usage['volumes']['in_use'] == 1

@@ -153,3 +153,14 @@ def _wait_for(predicate, timeout=10):
     while not predicate():
         assert time.monotonic() < deadline, 'timed out'
         time.sleep(0.01)
+
+
+def test_a_cascading_delete_is_a_1_3_message_and_capped_below_it_is_not_sent(bus):
+    assert not _api(bus, cap='1.2').can_cascade()
+    api = _api(bus)
+    assert api.can_cascade()
+    api.delete_volume(cl_context.get_admin_context(), HOST, 'v1', cascade=True)
+    assert _sent(bus[0]) == ('1.3', 'delete_volume', {'volume_id': 'v1', 'cascade': True})
+    signature = inspect.signature(volume_manager.VolumeManager.delete_volume)
+    signature.bind(None, None, volume_id='v1', cascade=True)
+    signature.bind(None, None, volume_id='v1')

@@ -123,12 +123,16 @@ def update(req, volume_id):
 
 
 def delete(req, volume_id):
-    """DELETE /volumes/{id}[?force=true (3.23, admin)]: 202; 400 not now; 403; 404."""
+    """DELETE /volumes/{id}[?cascade=true][&force=true (3.23, admin)]: 202; 400; 403; 404.
+
+    ``cascade`` (any version) deletes the volume's snapshots with it.
+    """
     context = wsgi.context_of(req)
     context.can(policies.DELETE)
     force = (microversion.at_least(req, 3, 23)
              and wsgi.bool_param(req.GET.get('force', False)))
+    cascade = wsgi.bool_param(req.GET.get('cascade', False))
     if force:
         context.can(policies.FORCE_DELETE)
-    wsgi.services_of(req).volumes.delete(context, volume_id, force=force)
+    wsgi.services_of(req).volumes.delete(context, volume_id, force=force, cascade=cascade)
     return wsgi.empty_response(202)
