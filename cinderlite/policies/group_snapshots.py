@@ -7,6 +7,7 @@ GET = 'group:get_group_snapshot'
 GET_ALL = 'group:get_all_group_snapshots'
 DELETE = 'group:delete_group_snapshot'
 RESET_STATUS = 'group:reset_group_snapshot_status'
+PROJECT_ATTRIBUTE = 'group:group_snapshot_project_attribute'
 
 _SNAPSHOT = '/group_snapshots/{group_snapshot_id}'
 
@@ -21,6 +22,9 @@ RULES = [
               [('DELETE', _SNAPSHOT)]),
     base.rule(RESET_STATUS, base.RULE_ADMIN_API, 'Reset the status of a group snapshot.',
               [('POST', _SNAPSHOT + '/action (reset_status)')]),
+    base.rule(PROJECT_ATTRIBUTE, base.RULE_ADMIN_API,
+              'List group snapshots or show one with its project (3.58).',
+              [('GET', _SNAPSHOT), ('GET', '/group_snapshots/detail')]),
 ]
 
 

@@ -9,6 +9,7 @@ status and member listings.
 from cinderlite import exception
 from cinderlite.db import group_types as db_group_types
 from cinderlite.db import groups as db_groups
+from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 from cinderlite.services import consistencygroups
 from cinderlite.services import group_types
@@ -26,6 +27,17 @@ def refuse_cg(context, group):
         raise exception.BadRequest(
             reason='Group_type %s is reserved for migrating CGs to groups. Migrated group '
                    'can only be operated by CG APIs.' % group.group_type_id)
+
+
+#: The verbs of Cinder's messages for each group replication action (3.38).
+REPLICATION_ACTIONS = {'enable_replication': 'enable replication',
+                       'disable_replication': 'disable replication',
+                       'failover_replication': 'failover replication',
+                       'list_replication_targets': 'list replication targets'}
+
+
+def _is_true_spec(value):
+    return (value or '').strip().lower() in ('<is> true', 'true')
 
 
 class GroupService:
@@ -82,6 +94,38 @@ class GroupService:
     def delete(self, context, group_id, delete_volumes=False):
         self.get(context, group_id)
         self.lifecycle.delete(context, group_id, force=delete_volumes)
+
+    def check_replication(self, context, group, action):
+        """The answer to a group replication action (3.38): always a 400.
+
+        Cinder first checks the types (``group_replication_enabled`` on the
+        group type, ``replication_enabled`` on each volume type) and its
+        replication status, which is ``disabled`` for every cinderlite group;
+        a group that passes these would need a backend that replicates, and
+        no cinderlite driver does.
+
+        :raises InvalidGroupType, InvalidVolumeType, InvalidGroup: (400).
+        """
+        specs = db_group_types.get_specs(context, [group.group_type_id])[group.group_type_id]
+        if not _is_true_spec(specs.get('group_replication_enabled')):
+            raise exception.InvalidGroupType(
+                reason='Group %s is not a replication group type.' % group.id)
+        type_ids = self.volume_type_ids(context, [group])[group.id]
+        for type_id, extra in sorted(db_types.get_extra_specs(context, type_ids).items()):
+            if not _is_true_spec(extra.get('replication_enabled')):
+                raise exception.InvalidVolumeType(
+                    reason="Volume type %s does not have 'replication_enabled' spec key "
+                           "set to '<is> True'." % type_id)
+        verb = REPLICATION_ACTIONS[action]
+        if action in ('disable_replication', 'failover_replication'):
+            valid = (['enabled', 'error'] if action == 'disable_replication'
+                     else ['enabled', 'failed-over'])
+            raise exception.InvalidGroup(
+                reason='Group %s replication status must be %s, but current status is: '
+                       'disabled. Cannot %s.' % (group.id, valid, verb))
+        raise exception.InvalidGroup(
+            reason='Group %s is on a backend that does not replicate. Cannot %s.'
+                   % (group.id, verb))
 
     def reset_status(self, context, group_id, status):
         """Write ``status`` as it is (an admin's repair).

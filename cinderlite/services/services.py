@@ -12,13 +12,25 @@ CINDER_BINARIES = {db_services.SCHEDULER_BINARY: 'cinder-scheduler',
                    db_services.VOLUME_BINARY: 'cinder-volume'}
 _OUR_BINARIES = {cinder: ours for ours, cinder in CINDER_BINARIES.items()}
 
+#: ``backend_state`` (3.49): what the scheduler's pools say of a volume
+#: service: ``up`` (or what its driver reports) while it takes new work,
+#: None when the scheduler has no pool of it (down or disabled), as Cinder.
 ServiceState = collections.namedtuple('ServiceState', [
-    'binary', 'host', 'zone', 'disabled', 'disabled_reason', 'up', 'updated_at'])
+    'binary', 'host', 'zone', 'disabled', 'disabled_reason', 'up', 'updated_at',
+    'backend_state'], defaults=(None,))
+
+
+def _backend_state(service, down_time):
+    if (service.binary != db_services.VOLUME_BINARY
+            or not db_services.takes_new_work(service, down_time)):
+        return None
+    return db_services.capabilities_of(service).get('backend_state', 'up')
 
 
 def state_of(service, down_time):
     """A service row as the API shows it: Cinder's binary name, up or down."""
     return ServiceState(
+        backend_state=_backend_state(service, down_time),
         binary=CINDER_BINARIES.get(service.binary, service.binary), host=service.host,
         zone=checks.AVAILABILITY_ZONE, disabled=service.disabled,
         disabled_reason=service.disabled_reason,

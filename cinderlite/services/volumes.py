@@ -44,9 +44,10 @@ class VolumeService:
     def get_all(self, context, filters, all_projects, **page):
         return db_volumes.list_volumes(context, self._filters(filters), all_projects, **page)
 
-    def summarize(self, context, filters, all_projects):
-        """``(count, total GiB)`` of the volumes a list with ``filters`` would show."""
-        return db_volumes.summarize_volumes(context, self._filters(filters), all_projects)
+    def summarize(self, context, filters, all_projects, with_metadata=False):
+        """``(count, total GiB, metadata or None)`` of the volumes a list would show."""
+        return db_volumes.summarize_volumes(context, self._filters(filters), all_projects,
+                                            with_metadata)
 
     @staticmethod
     def _filters(filters):

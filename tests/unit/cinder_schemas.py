@@ -84,6 +84,15 @@ VOLUME_SHOW = strict(dict(_VOLUME_BASE, **{
 }), _VOLUME_REQUIRED)
 #: create (202) and update (200): no os-vol-* attributes.
 VOLUME_CREATE = strict(_VOLUME_BASE, _VOLUME_REQUIRED)
+#: tempest's v3_61 to v3_69 volume schemas, cumulated (the fields of 3.61,
+#: 3.63, 3.64, 3.65; 3.69 lets ``shared_targets`` be null).
+_VOLUME_V369 = {'cluster_name': UUID_OR_NULL, 'volume_type_id': UUID_OR_NULL,
+                'encryption_key_id': UUID_OR_NULL, 'consumes_quota': {'type': 'boolean'},
+                'shared_targets': {'type': ['boolean', 'null']}}
+VOLUME_SHOW_V369 = strict(dict(VOLUME_SHOW['properties'], **_VOLUME_V369),
+                          VOLUME_SHOW['required'])
+VOLUME_CREATE_V369 = strict(dict(VOLUME_CREATE['properties'], **_VOLUME_V369),
+                            VOLUME_CREATE['required'])
 VOLUME_SUMMARY = strict({'links': LINKS, 'id': UUID, 'name': STRING_OR_NULL},
                         ['links', 'id', 'name'])
 
@@ -161,6 +170,11 @@ SERVICES = listing('services', strict({
     'frozen': {'type': 'boolean'}, 'replication_status': {'type': 'string'},
     'active_backend_id': STRING_OR_NULL, 'backend_state': {'type': 'string'},
 }, ['binary', 'disabled_reason', 'host', 'state', 'status', 'updated_at', 'zone']))
+#: tempest's v3_7 services schema (3.7 and later): ``cluster``.
+SERVICES_V37 = listing('services', strict(
+    dict(SERVICES['properties']['services']['items']['properties'],
+         cluster=STRING_OR_NULL),
+    SERVICES['properties']['services']['items']['required']))
 SERVICE_ENABLE = strict(dict(_SERVICE_ACTION, disabled_reason=STRING_OR_NULL),
                         list(_SERVICE_ACTION) + ['disabled_reason'])
 SERVICE_DISABLE = strict(_SERVICE_ACTION, list(_SERVICE_ACTION))

@@ -22,7 +22,8 @@ def _list(req, detailed):
         # Below 3.29 Cinder ignores the query string of this list.
         rows = service.get_all(context, {}, False)
     if detailed:
-        items = [view.detail(g) for g in rows]
+        with_project = context.can(policies.PROJECT_ATTRIBUTE, fatal=False)
+        items = [view.detail(req, g, with_project) for g in rows]
     else:
         items = [{'id': g.id, 'name': g.name} for g in rows]
     return wsgi.json_response({'group_snapshots': items})
@@ -46,7 +47,9 @@ def show(req, group_snapshot_id):
     context = wsgi.context_of(req)
     context.can(policies.GET)
     group_snapshot = wsgi.services_of(req).group_snapshots.get(context, group_snapshot_id)
-    return wsgi.json_response({'group_snapshot': view.detail(group_snapshot)})
+    with_project = context.can(policies.PROJECT_ATTRIBUTE, fatal=False)
+    return wsgi.json_response({'group_snapshot': view.detail(req, group_snapshot,
+                                                             with_project)})
 
 
 @handlers.api_version(3, 14)

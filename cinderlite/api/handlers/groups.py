@@ -19,7 +19,9 @@ def _details(req, context, groups):
     if microversion.at_least(req, 3, 25) and wsgi.bool_param(
             req.GET.get('list_volume', False)):
         volume_ids = service.volume_ids(context, groups)
-    return [view.detail(req, g, type_ids[g.id], volume_ids.get(g.id)) for g in groups]
+    with_project = context.can(policies.PROJECT_ATTRIBUTE, fatal=False)
+    return [view.detail(req, g, type_ids[g.id], volume_ids.get(g.id), with_project)
+            for g in groups]
 
 
 def _list(req, detailed):
@@ -90,9 +92,20 @@ def update(req, group_id):
     return wsgi.empty_response(202)
 
 
+_REPLICATION_POLICIES = {'enable_replication': policies.ENABLE_REPLICATION,
+                         'disable_replication': policies.DISABLE_REPLICATION,
+                         'failover_replication': policies.FAILOVER_REPLICATION,
+                         'list_replication_targets': policies.LIST_REPLICATION}
+_REPLICATION_SCHEMAS = {'failover_replication': schema.FAILOVER_REPLICATION}
+
+
 @handlers.api_version(3, 13)
 def action(req, group_id):
-    """POST /groups/{id}/action: ``delete`` (3.13) or ``reset_status`` (3.20); 202 empty."""
+    """POST /groups/{id}/action: ``delete`` (3.13) or ``reset_status`` (3.20); 202 empty.
+
+    The replication actions (3.38) answer Cinder's 400 for a group that does
+    not replicate, which every cinderlite group is.
+    """
     context = wsgi.context_of(req)
     body = wsgi.json_body(req, {'type': 'object', 'minProperties': 1,
                                 'maxProperties': 1})
@@ -107,6 +120,11 @@ def action(req, group_id):
         wsgi.validate(value, schema.RESET_STATUS)
         context.can(policies.RESET_STATUS)
         service.reset_status(context, group_id, value['status'])
+    elif name in _REPLICATION_POLICIES and microversion.at_least(req, 3, 38):
+        wsgi.validate(value, _REPLICATION_SCHEMAS.get(name, {'type': 'object'}))
+        group = service.get(context, group_id)
+        context.can(_REPLICATION_POLICIES[name], {'project_id': group.project_id})
+        service.check_replication(context, group, name)
     else:
         raise exception.NoSuchAction(action=name)
     return wsgi.empty_response(202)

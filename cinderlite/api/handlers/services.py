@@ -14,7 +14,8 @@ def index(req):
     context.can(policies.GET_ALL)
     states = wsgi.services_of(req).services.list(
         context, host=req.GET.get('host'), binary=req.GET.get('binary'))
-    return wsgi.json_response(view.index(states, microversion.at_least(req, 3, 7)))
+    return wsgi.json_response(view.index(states, microversion.at_least(req, 3, 7),
+                                         microversion.at_least(req, 3, 49)))
 
 
 # action: (request schema, disabled, whether the answer carries disabled_reason)

@@ -1,5 +1,6 @@
 """Snapshot handlers: create, show, list, detail, update, delete."""
 
+from cinderlite import exception
 from cinderlite.api import microversion
 from cinderlite.api import pagination
 from cinderlite.api import wsgi
@@ -11,9 +12,12 @@ FILTERS = ('name', 'status', 'volume_id')
 
 
 def _render(req, snapshots, detailed=True):
+    """``detailed``: True the detail view, False the summary, None create's and update's."""
     metadata = wsgi.services_of(req).snapshots.describe(wsgi.context_of(req), snapshots)
     if detailed:
         return [view.detail(req, s, metadata[s.id]) for s in snapshots]
+    if detailed is None:
+        return [view.versioned(req, s, metadata[s.id]) for s in snapshots]
     return [view.summary(s, metadata[s.id]) for s in snapshots]
 
 
@@ -47,17 +51,35 @@ def show(req, snapshot_id):
     return wsgi.json_response({'snapshot': _render(req, [snapshot])[0]})
 
 
+#: Cinder's answer to ``force=false`` from 3.66.
+IN_USE_FORCE_MESSAGE = (
+    "Since microversion 3.66 the 'force' flag is invalid for this request.  For backward "
+    "compatability, however, when the 'force' flag is passed with a value evaluating to "
+    "True, it is silently ignored.")
+
+
 def create(req):
-    """POST /snapshots: 202 in ``creating``; 400 volume not available; 404; 413."""
+    """POST /snapshots: 202 in ``creating``; 400 volume not available; 404; 413.
+
+    An ``in-use`` volume needs ``force`` below 3.66; from 3.66 it needs none,
+    and ``force=false`` is a 400 (``true`` is still accepted), as in Cinder.
+    """
     context = wsgi.context_of(req)
     context.can(policies.CREATE)
     body = wsgi.json_body(req, schema.CREATE)['snapshot']
-    snapshot = wsgi.services_of(req).snapshots.create(
+    force = wsgi.bool_param(body.get('force') or False)
+    services = wsgi.services_of(req)
+    if microversion.at_least(req, 3, 66):
+        if body.get('force') is not None and not force:
+            services.volumes.get(context, body['volume_id'])  # 404 first, as Cinder
+            raise exception.BadRequest(reason=IN_USE_FORCE_MESSAGE)
+        force = True
+    snapshot = services.snapshots.create(
         context, body['volume_id'], name=body.get('name') or body.get('display_name'),
         description=body.get('description') or body.get('display_description'),
-        force=wsgi.bool_param(body.get('force') or False), metadata=body.get('metadata'))
+        force=force, metadata=body.get('metadata'))
     # Like Cinder's, the answers of create and update carry no extended attributes.
-    return wsgi.json_response({'snapshot': _render(req, [snapshot], detailed=False)[0]},
+    return wsgi.json_response({'snapshot': _render(req, [snapshot], detailed=None)[0]},
                               status=202)
 
 
@@ -71,7 +93,7 @@ def update(req, snapshot_id):
         if key in body or alias in body:
             values[key] = body.get(key, body.get(alias))
     snapshot = wsgi.services_of(req).snapshots.update(context, snapshot_id, values)
-    return wsgi.json_response({'snapshot': _render(req, [snapshot], detailed=False)[0]})
+    return wsgi.json_response({'snapshot': _render(req, [snapshot], detailed=None)[0]})
 
 
 def delete(req, snapshot_id):

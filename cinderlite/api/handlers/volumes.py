@@ -50,15 +50,21 @@ def detail(req):
 
 @handlers.api_version(3, 12)
 def summary(req):
-    """GET /volumes/summary (3.12): 200 count and total size of the listed volumes."""
+    """GET /volumes/summary (3.12): 200 count and total size of the listed volumes.
+
+    3.36 adds ``metadata``: each key of those volumes with its distinct values.
+    """
     context = wsgi.context_of(req)
     context.can(policies.GET_ALL)
-    count, size = pagination.list_resources(
+    with_metadata = microversion.at_least(req, 3, 36)
+    count, size, metadata = pagination.list_resources(
         req, lambda ctx, filters, all_projects, **page:
-        wsgi.services_of(req).volumes.summarize(ctx, filters, all_projects), FILTERS,
-        converters={'bootable': wsgi.bool_param})[0]
-    return wsgi.json_response({'volume-summary': {'total_count': count,
-                                                  'total_size': size}})
+        wsgi.services_of(req).volumes.summarize(ctx, filters, all_projects, with_metadata),
+        FILTERS, converters={'bootable': wsgi.bool_param})[0]
+    body = {'total_count': count, 'total_size': size}
+    if with_metadata:
+        body['metadata'] = metadata
+    return wsgi.json_response({'volume-summary': body})
 
 
 def show(req, volume_id):

@@ -38,3 +38,10 @@ DELETE = {'type': ['object', 'null'], 'additionalProperties': False,
 
 RESET_STATUS = {'type': 'object', 'additionalProperties': False, 'required': ['status'],
                 'properties': {'status': {'type': 'string', 'maxLength': 255}}}
+
+FAILOVER_REPLICATION = {
+    'type': 'object',
+    'properties': {'allow_attached_volume': schemas.BOOLEAN,
+                   'secondary_backend_id': {'type': ['string', 'null']}},
+    'additionalProperties': False,
+}

@@ -5,7 +5,7 @@ from cinderlite.api import views
 _VOLUME_BINARY = 'cinder-volume'
 
 
-def service(state, with_cluster=False):
+def service(state, with_cluster=False, with_backend_state=False):
     """One service of the list, with the os-extended-services fields Cinder adds at 3.0.
 
     Volume services also carry the replication fields: cinderlite replicates
@@ -20,13 +20,15 @@ def service(state, with_cluster=False):
     if state.binary == _VOLUME_BINARY:
         body.update({'replication_status': 'not-capable', 'active_backend_id': None,
                      'frozen': False})
+    if with_backend_state and state.binary == _VOLUME_BINARY:
+        body['backend_state'] = state.backend_state
     if with_cluster:
         body['cluster'] = None
     return body
 
 
-def index(states, with_cluster=False):
-    return {'services': [service(s, with_cluster) for s in states]}
+def index(states, with_cluster=False, with_backend_state=False):
+    return {'services': [service(s, with_cluster, with_backend_state) for s in states]}
 
 
 def action(host, service_key, binary, state, with_reason):

@@ -7,8 +7,21 @@ everyone, host and migration state for admins. Strict clients (tempest)
 refuse a field where Cinder has none.
 """
 
+import uuid
+
 from cinderlite.api import microversion
 from cinderlite.api import views
+
+# service_uuid (3.48) names the volume service that holds the volume: a
+# stable uuid of its ``host@backend``, as nothing else in a service row is one.
+_SERVICE_NAMESPACE = uuid.UUID('5b5a3c7e-2f0b-4d0e-9a7b-8f7c1d1e6a3f')
+
+
+def service_uuid(host):
+    """The uuid of the volume service ``host@backend`` of a volume's ``host`` (or None)."""
+    if not host:
+        return None
+    return str(uuid.uuid5(_SERVICE_NAMESPACE, host.partition('#')[0]))
 
 
 def summary(req, volume):
@@ -41,9 +54,31 @@ def base(req, context, volume, type_names, metadata, encrypted, in_cg):
     if microversion.at_least(req, 3, 21) and context.is_admin:
         # Cinder's driver-given backend id: cinderlite's drivers give none.
         body['provider_id'] = None
+    _add_later_fields(req, context, volume, body)
     if context.is_admin:
         body['migration_status'] = None
     return body
+
+
+def _add_later_fields(req, context, volume, body):
+    """The fields of 3.48 to 3.69 (Cinder's ``v3/views/volumes.py`` ``detail``).
+
+    ``shared_targets``: Cinder's default (true) until a backend created the
+    volume; then whether the backend shares iSCSI targets, which neither the
+    file nor the RBD driver does. ``encryption_key_id`` (3.64) is left out,
+    as Cinder leaves out an unset key: cinderlite keeps no keys.
+    ``consumes_quota`` (3.65): every cinderlite volume is charged to quota
+    (there are no temporary migration volumes).
+    """
+    if microversion.at_least(req, 3, 48):
+        body['shared_targets'] = volume.host is None
+        body['service_uuid'] = service_uuid(volume.host)
+    if microversion.at_least(req, 3, 61) and context.is_admin:
+        body['cluster_name'] = None
+    if microversion.at_least(req, 3, 63):
+        body['volume_type_id'] = volume.volume_type_id
+    if microversion.at_least(req, 3, 65):
+        body['consumes_quota'] = True
 
 
 def detail(req, context, volume, type_names, metadata, encrypted, in_cg):
