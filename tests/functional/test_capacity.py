@@ -24,7 +24,7 @@ GiB = 1024 ** 3
 
 @pytest.fixture
 def small_disk(tmp_path):
-    """Factory: ``small_disk('25g')`` mounts a tmpfs of that size; unmounted at the end.
+    """Factory: ``small_disk('5g')`` mounts a tmpfs of that size; unmounted at the end.
 
     Requested before ``make_cloud``, it is unmounted after the cloud stops.
     """
@@ -89,42 +89,43 @@ FULL = ('schedule allocate volume: no backend can hold this volume: every backen
         'cloud administrator for capacity.')
 
 
-def test_a_burst_of_500_sparse_volumes_fits_a_25_gib_disk(small_disk, make_cloud, caplog):
+def test_a_burst_of_100_sparse_volumes_fits_a_5_gib_disk(small_disk, make_cloud, caplog):
     """Bug (issue 12): the 26th 1 GiB volume of a burst on 25 GiB got "No valid host".
 
-    With Cinder's default max_over_subscription_ratio of 20, a 25 GiB disk may
-    promise 500 GiB: exactly 500 volumes of 1 GiB, the 501st is refused, and
-    a deletion makes room again without a restart.
+    With Cinder's default max_over_subscription_ratio of 20, a 5 GiB disk may
+    promise 100 GiB: exactly 100 volumes of 1 GiB, the 101st is refused, and
+    a deletion makes room again without a restart. (The bug refused the
+    burst once it outgrew the disk itself: here from the 6th volume.)
     """
-    disk = small_disk('25g')
+    disk = small_disk('5g')
     cloud = make_cloud(backends={'file': {'volumes_dir': str(disk)}})
     groups_helpers.set_quota(cloud, 'p1', volumes=-1, gigabytes=-1)
-    assert reported(cloud)['total_capacity_gb'] == 25.0
+    assert reported(cloud)['total_capacity_gb'] == 5.0
 
     started = time.monotonic()
     with futures.ThreadPoolExecutor(8) as pool:
-        burst = list(pool.map(lambda i: post_volume(cloud, name='b%d' % i), range(500)))
+        burst = list(pool.map(lambda i: post_volume(cloud, name='b%d' % i), range(100)))
     posted = time.monotonic() - started
     wait_all(cloud, burst, 'available')
     available = time.monotonic() - started
-    print('500 volumes: POSTs done in %.1fs, all available after %.1fs'
+    print('100 volumes: POSTs done in %.1fs, all available after %.1fs'
           % (posted, available))
-    assert len(os.listdir(disk)) == 500
-    assert free_gib(disk) > 24.9      # sparse: nothing written
+    assert len(os.listdir(disk)) == 100
+    assert free_gib(disk) > 4.9      # sparse: nothing written
 
     lost = post_volume(cloud, name='one-too-many')
     fixtures.wait_status(cloud, 'volumes', lost, 'error')
     assert why_refused(cloud, lost) == FULL % 1
     # The operator's log gives the backend's figures.
     assert ('Backend testhost@file#file cannot hold volume %s: 1 GB does not fit: '
-            '500.00 GB is provisioned of the 500.00 GB it may provision '
-            '(max_over_subscription_ratio 20 x 25.00 GB: 25.00 GB total less 0%% '
+            '100.00 GB is provisioned of the 100.00 GB it may provision '
+            '(max_over_subscription_ratio 20 x 5.00 GB: 5.00 GB total less 0%% '
             'reserved)' % lost) in caplog.text
 
     # A deletion makes room once the backend has reported it.
     assert cloud.request('DELETE', '/v3/p1/volumes/' + burst[0]).status == 202
     fixtures.wait_status(cloud, 'volumes', burst[0], 'deleted')
-    fixtures.wait_for(lambda: reported(cloud)['provisioned_capacity_gb'] == 499.0,
+    fixtures.wait_for(lambda: reported(cloud)['provisioned_capacity_gb'] == 99.0,
                       what='a report without the deleted volume')
     fixtures.wait_status(cloud, 'volumes', post_volume(cloud), 'available')
 
