@@ -1,12 +1,17 @@
 """Shared pytest fixtures: ``cloud`` is a live cinderlite on SQLite."""
 
+import contextlib
+import fcntl
+import os
 import pathlib
+import tempfile
 import uuid
 
 from hypothesis import HealthCheck
 from hypothesis import settings
 import pytest
 
+from cinderlite.testing import loop_filesystems
 from tests import drivers
 from tests import fixtures
 
@@ -108,3 +113,31 @@ def project(shared_cloud):
     name = 'p%s' % uuid.uuid4().hex[:12]
     yield name
     fixtures.assert_usage_matches_rows(shared_cloud, name)
+
+
+@pytest.fixture
+def loop_filesystem(tmp_path):
+    """Factory: ``loop_filesystem('btrfs' | 'xfs')`` mounts a new one under ``tmp_path``.
+
+    Each is unmounted and its loop device detached when the test ends. The
+    tools are installed when missing (root). A machine that cannot make one
+    skips the test, but under CI (which runs as root with loop devices) that
+    is a failure.
+    """
+    reason = loop_filesystems.why_unavailable()
+    if reason and os.geteuid() == 0:
+        lock_path = os.path.join(tempfile.gettempdir(), 'cinderlite-loop-apt.lock')
+        with open(lock_path, 'w') as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                loop_filesystems.ensure_packages(lock_path + '.log')
+            except loop_filesystems.LoopFilesystemUnavailable as e:
+                reason = str(e)
+            else:
+                reason = loop_filesystems.why_unavailable()
+    if reason:
+        if os.environ.get('CI'):
+            pytest.fail('cannot make loop filesystems: %s' % reason, pytrace=False)
+        pytest.skip('cannot make loop filesystems: %s' % reason)
+    with contextlib.ExitStack() as stack:
+        yield lambda kind: stack.enter_context(loop_filesystems.mounted(kind, str(tmp_path)))

@@ -28,7 +28,6 @@ import contextlib
 import importlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -36,6 +35,8 @@ import sys
 import sysconfig
 import time
 import uuid
+
+from cinderlite.testing import debian_packages
 
 PACKAGES = ('ceph-mon', 'ceph-osd', 'ceph-mgr', 'ceph-common', 'python3-rados', 'python3-rbd')
 DIST_PACKAGES = '/usr/lib/python3/dist-packages'
@@ -116,13 +117,7 @@ def _clean_env():
 
 def missing_packages():
     """The names in PACKAGES that dpkg does not list as installed."""
-    missing = []
-    for package in PACKAGES:
-        status = subprocess.run(['dpkg-query', '-W', '-f=${Status}', package],
-                                capture_output=True, text=True)
-        if status.stdout.strip() != 'install ok installed':
-            missing.append(package)
-    return missing
+    return debian_packages.missing(PACKAGES)
 
 
 def ensure_packages(log_path):
@@ -130,25 +125,10 @@ def ensure_packages(log_path):
 
     :raises CephUnavailable: a package is missing and cannot be installed.
     """
-    if not shutil.which('dpkg-query'):
-        raise CephUnavailable('not a Debian system: install Ceph 16.2+ by hand')
-    missing = missing_packages()
-    if not missing:
-        return
-    if os.geteuid() != 0 or not shutil.which('apt-get'):
-        raise CephUnavailable('Ceph packages %s are missing and only root can install them'
-                              % ' '.join(missing))
-    env = dict(_clean_env(), DEBIAN_FRONTEND='noninteractive')
-    # Another apt-get (or a second test process) may hold dpkg's lock: wait for it.
-    install = ['apt-get', 'install', '-y', '-qq', '--no-install-recommends',
-               '-o', 'DPkg::Lock::Timeout=600'] + missing
-    with open(log_path, 'ab') as log:
-        if subprocess.run(install, stdout=log, stderr=log, env=env).returncode != 0:
-            # A stale package list names versions the mirror no longer has.
-            subprocess.run(['apt-get', 'update', '-qq'], stdout=log, stderr=log, env=env)
-            if subprocess.run(install, stdout=log, stderr=log, env=env).returncode != 0:
-                raise CephUnavailable('apt-get install %s failed; see %s'
-                                      % (' '.join(missing), log_path))
+    try:
+        debian_packages.ensure(PACKAGES, log_path, env=_clean_env())
+    except debian_packages.PackagesUnavailable as e:
+        raise CephUnavailable('Ceph: %s' % e) from e
 
 
 def import_bindings(link_dir):

@@ -1,38 +1,62 @@
 """The file driver: each volume is a sparse file under ``state_path``.
 
 Copies (snapshots, clones) are reflinks (the FICLONE ioctl: instant,
-copy-on-write) where the filesystem supports them, and a sparse-aware copy
-(``SEEK_DATA``/``SEEK_HOLE`` plus ``copy_file_range``) elsewhere, so a copy's
-bytes are really its source's bytes.
+copy-on-write, atomic per file) where the filesystem supports them, and a
+sparse-aware copy (``SEEK_DATA``/``SEEK_HOLE`` plus ``copy_file_range``)
+elsewhere, so a copy's bytes are really its source's bytes.
 
-Consistency across several volumes (cgsnapshots, clones of a live group):
-the data path to a volume file is :func:`volume_io`, which holds a *shared*
-``flock`` on the file for each write. A group copy takes an *exclusive*
-``flock`` on every member, in id order so two group copies cannot deadlock,
-then takes every copy point, then releases them all. Writers are fenced for
-that moment only, so the copies show every member as of one instant: crash
-consistent, as a power cut would leave them.
+Consistency across several volumes (group snapshots, clones of a live
+group), as :mod:`backing` grades it:
+
+* Where the volume directory is a btrfs subvolume, one read-only snapshot
+  of it is the cut: every member as of one instant, whoever writes them
+  (an attached guest, any process). The members are reflinked out of it,
+  and it is deleted.
+* Everywhere, the data path to a volume file is :func:`volume_io`, which
+  holds a *shared* ``flock`` on the file for each write. A group copy takes
+  an *exclusive* ``flock`` on every member, in id order so two group copies
+  cannot deadlock, then takes every copy point (or the btrfs snapshot),
+  then releases them all. Writers that use the lock are fenced for that
+  moment only, so the copies show every member as of one instant: crash
+  consistent, as a power cut would leave them. Without a btrfs subvolume,
+  that is all a writer that ignores the lock gets across members; on its
+  own file, a reflink is still one atomic copy.
 """
 
 import contextlib
 import errno
 import fcntl
 import os
-import tempfile
+import time
+import uuid
 
 from oslo_log import log as logging
 
 from cinderlite import exception
 from cinderlite.volume import driver
+from cinderlite.volume.drivers import backing as backing_fs
+from cinderlite.volume.drivers import btrfs
 from cinderlite.volume.drivers import progress
 
 LOG = logging.getLogger(__name__)
 
 GiB = 1024 ** 3
-FICLONE = 0x40049409
-#: What FICLONE fails with where the filesystem cannot share extents.
-NO_REFLINK_ERRNOS = (errno.EOPNOTSUPP, errno.EXDEV, errno.EINVAL, errno.ENOTTY,
-                     errno.ENOSYS, errno.EPERM)
+FICLONE = backing_fs.FICLONE
+NO_REFLINK_ERRNOS = backing_fs.NO_REFLINK_ERRNOS
+reflinks_supported = backing_fs.reflinks_supported
+#: The name of a group cut (a btrfs snapshot) inside the volume directory.
+CUT_PREFIX = '.cut-'
+#: What the log says of each level (see :mod:`backing`).
+GROUP_CONSISTENCY = {
+    backing_fs.CRASH_CONSISTENT: 'one btrfs snapshot of the volume directory cuts every '
+                                 'member at one instant, whoever writes them',
+    backing_fs.PER_VOLUME_ATOMIC: 'each member is one atomic reflink, but the members '
+                                  'are cut at one instant only for writers that take the '
+                                  "driver's lock; make the volume directory a btrfs "
+                                  'subvolume for every writer',
+    backing_fs.COOPERATIVE: "members are cut at one instant only for writers that take "
+                            "the driver's lock; make the volume directory a btrfs "
+                            'subvolume for every writer'}
 
 
 @contextlib.contextmanager
@@ -85,21 +109,6 @@ def copy_file(src, dst, size_bytes):
         os.ftruncate(fout.fileno(), max(size_bytes, 0) or src_size)
 
 
-def reflinks_supported(folder):
-    """True when ``folder``'s filesystem clones a file instantly (FICLONE)."""
-    with tempfile.NamedTemporaryFile(dir=folder, prefix='.reflink-probe-') as src, \
-            tempfile.NamedTemporaryFile(dir=folder, prefix='.reflink-probe-') as dst:
-        src.write(b'\0' * 4096)
-        src.flush()
-        try:
-            fcntl.ioctl(dst.fileno(), FICLONE, src.fileno())
-        except OSError as e:
-            if e.errno not in NO_REFLINK_ERRNOS:
-                raise
-            return False
-    return True
-
-
 def sparse_copy(fd_in, fd_out):
     """Copy only the data extents; holes stay holes (copy_file's fallback without reflinks)."""
     end = os.fstat(fd_in).st_size
@@ -138,9 +147,21 @@ class FileDriver(driver.VolumeDriver):
     def snapshot_path(self, snapshot_id):
         return os.path.join(self.volumes_dir, 'snapshot-%s' % snapshot_id)
 
+    @property
+    def backing(self):
+        """The :class:`backing_fs.Backing` of ``volumes_dir`` (probed once, at setup)."""
+        if self._backing is None:
+            self._backing = backing_fs.probe(self.volumes_dir)
+        return self._backing
+
+    _backing = None
+
     def do_setup(self, context):
-        os.makedirs(self.volumes_dir, exist_ok=True)
-        if reflinks_supported(self.volumes_dir):
+        backing_fs.make_volume_dir(self.volumes_dir)
+        self._backing = None
+        found = self.backing
+        self._remove_stale_cuts()
+        if found.reflink:
             LOG.info('Backend %(backend)s: the filesystem of %(dir)s gives reflinks: '
                      'snapshots and clones are instant copy-on-write copies',
                      {'backend': self.backend, 'dir': self.volumes_dir})
@@ -149,6 +170,18 @@ class FileDriver(driver.VolumeDriver):
                      'snapshots and clones are full copies, which take time and '
                      'space in proportion to the data (XFS and Btrfs give reflinks)',
                      {'backend': self.backend, 'dir': self.volumes_dir})
+        LOG.info('Backend %(backend)s: group snapshots and clones of live groups are '
+                 '%(level)s: %(what)s', {'backend': self.backend,
+                                         'level': found.group_consistency,
+                                         'what': GROUP_CONSISTENCY[found.group_consistency]})
+
+    def _remove_stale_cuts(self):
+        """Delete group cuts a crash left behind (they are never in use at start)."""
+        with os.scandir(self.volumes_dir) as entries:
+            stale = [e.name for e in entries if e.name.startswith(CUT_PREFIX)]
+        for name in stale:
+            LOG.warning('Deleting %s, a group cut left by an interrupted copy', name)
+            btrfs.delete_subvolume(self.volumes_dir, name)
 
     def check_for_setup_error(self):
         if not os.access(self.volumes_dir, os.W_OK):
@@ -162,6 +195,10 @@ class FileDriver(driver.VolumeDriver):
         how much more may be promised: ``provisioned_capacity_gb`` adds up the
         apparent sizes of every file (volumes and snapshots),
         ``allocated_capacity_gb`` those of the volumes alone.
+
+        ``group_consistency`` says what a group snapshot or a clone of a live
+        group guarantees (see :mod:`backing`), ``reflink`` whether copies are
+        instant copy-on-write clones.
         """
         st = os.statvfs(self.volumes_dir)
         provisioned, allocated = self._apparent_sizes()
@@ -174,7 +211,9 @@ class FileDriver(driver.VolumeDriver):
                 'allocated_capacity_gb': round(allocated / GiB, 2),
                 'thin_provisioning_support': True,
                 'thick_provisioning_support': False,
-                'consistencygroup_support': True}
+                'consistencygroup_support': True,
+                'group_consistency': self.backing.group_consistency,
+                'reflink': self.backing.reflink}
 
     def _apparent_sizes(self):
         """Bytes of every file in ``volumes_dir``, and of the volume files among them."""
@@ -252,9 +291,9 @@ class FileDriver(driver.VolumeDriver):
     def create_cgsnapshot(self, context, cgsnapshot, snapshots):
         sources = [self.volume_path(s.volume_id) for s in snapshots]
         done = self._progress('Copying cgsnapshot %s' % cgsnapshot.id, len(snapshots))
-        with fenced(sources):
+        with self._cut(sources, 'cgsnapshot %s' % cgsnapshot.id) as frozen:
             for snap, src in zip(snapshots, sources):
-                self._take_copy_point(src, self.snapshot_path(snap.id), snap.size)
+                self._take_copy_point(frozen[src], self.snapshot_path(snap.id), snap.size)
                 done.member_done()
         return ({'status': 'available'},
                 [dict(self._location(self.snapshot_path(s.id)), id=s.id,
@@ -273,14 +312,42 @@ class FileDriver(driver.VolumeDriver):
         else:
             sources = [self.volume_path(v.id) for v in src_volumes]
         done = self._progress('Copying into group %s' % group.id, len(volumes))
-        # Snapshots never change; live sources are fenced for one instant.
-        with fenced(sources if src_volumes is not None else []):
+        # Snapshots never change; live sources are cut at one instant.
+        with self._cut(sources if src_volumes is not None else [],
+                       'group %s' % group.id) as frozen:
             for volume, src in zip(volumes, sources):
-                self._take_copy_point(src, self.volume_path(volume.id), volume.size)
+                self._take_copy_point(frozen.get(src, src), self.volume_path(volume.id),
+                                      volume.size)
                 done.member_done()
         return ({'status': 'available'},
                 [dict(self._location(self.volume_path(v.id)), id=v.id,
                       status='available') for v in volumes])
+
+    @contextlib.contextmanager
+    def _cut(self, paths, what):
+        """Yield ``{path: the file to copy it from}``: every path as of one instant.
+
+        On a btrfs subvolume, the files of one read-only snapshot of the
+        volume directory, taken while the cooperative writers of ``paths`` are
+        fenced (so it holds each of their I/Os whole), and deleted after the
+        block, also when the block fails. Elsewhere the paths themselves,
+        fenced for the whole block.
+        """
+        if not paths or not self.backing.subvolume:
+            with fenced(paths):
+                yield {path: path for path in paths}
+            return
+        name = CUT_PREFIX + uuid.uuid4().hex
+        try:
+            with fenced(paths):
+                started = time.monotonic()
+                cut = btrfs.snapshot(self.volumes_dir, self.volumes_dir, name)
+                elapsed = (time.monotonic() - started) * 1000
+            LOG.info('Cut %(n)d members of %(what)s at one instant: a btrfs snapshot in '
+                     '%(ms).1f ms', {'n': len(paths), 'what': what, 'ms': elapsed})
+            yield {path: os.path.join(cut, os.path.basename(path)) for path in paths}
+        finally:
+            btrfs.delete_subvolume(self.volumes_dir, name)
 
     def _progress(self, what, total):
         return progress.Progress(what, total, self.conf.progress_log_interval)
