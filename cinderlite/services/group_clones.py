@@ -10,6 +10,7 @@ depend on N. Then one cast to the source's host.
 
 from cinderlite import exception
 from cinderlite import quota
+from cinderlite import statuses
 from cinderlite.db import common as db_common
 from cinderlite.db import engine as db_engine
 from cinderlite.db import group_snapshots as db_group_snapshots
@@ -37,7 +38,8 @@ class GroupCloneService:
 
         :raises NotFound: (404) the source is missing or another project's.
         :raises Invalid: (400) the source is not available, is empty, has a
-            member that is not available, or its host's volume service is down.
+            member that is neither available nor in-use, or its host's volume
+            service is down.
         :raises OverQuota: (413) nothing is written.
         """
         if group_snapshot_id:
@@ -113,10 +115,13 @@ class GroupCloneService:
             raise words.invalid_group(
                 reason='Source %s is empty. No %s will be created.'
                        % (words.source_group, words.group))
-        busy = [v.id for v in volumes if v.status != 'available']
+        # In-use members too (Cinder refuses them): the driver cuts a live
+        # group at one instant, and the guards on a copy's sources (no delete,
+        # no removal from the group) do not depend on the status.
+        busy = [v.id for v in volumes if v.status not in statuses.VOLUME_USABLE]
         if busy:
             raise words.invalid_group(
-                reason='Source volumes %s must be available.' % ', '.join(busy))
+                reason='Source volumes %s must be available or in-use.' % ', '.join(busy))
         return src_group, volumes, 'source_volid'
 
     @staticmethod

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from cinderlite import context as cl_context
+from cinderlite.db import volumes as db_volumes
 from tests import drivers
 from tests import fixtures
 from tests.functional import groups_helpers as h
@@ -286,11 +287,15 @@ def test_fallback_failure_names_the_failed_volume(make_cloud):
     fixtures.assert_usage_matches_rows(cloud, 'p1')
 
 
-def test_sources_are_protected_while_a_clone_runs(make_cloud):
+@pytest.mark.parametrize('status', ['available', 'in-use'])
+def test_sources_are_protected_while_a_clone_runs(make_cloud, status):
+    """In-use sources are accepted (Cinder refuses them), and guarded all the same."""
     drivers.SlowFileDriver.SLOW_SECONDS = 1.5
     cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.SlowFileDriver'}})
     h.create_type(cloud)
     group_id, sources = h.group_with_volumes(cloud, 2)
+    for source in sources:
+        db_volumes.update_volume(cl_context.get_admin_context(), source, {'status': status})
     snapped_group_id, _ = h.group_with_volumes(cloud, 1)
     cgsnapshot_id = h.create_cgsnapshot(cloud, snapped_group_id)
     drivers.SlowFileDriver.started.clear()
@@ -315,6 +320,8 @@ def test_sources_are_protected_while_a_clone_runs(make_cloud):
     fixtures.wait_status(cloud, 'consistencygroups', new_id, 'available')
     fixtures.wait_status(cloud, 'consistencygroups', clone2.json['consistencygroup']['id'],
                          'available')
+    assert {v.id: v.status for v in db_volumes.get_volumes_by_ids(
+        cl_context.get_admin_context(), sources)} == dict.fromkeys(sources, status)
     fixtures.assert_usage_matches_rows(cloud, 'p1')
 
 
