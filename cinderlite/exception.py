@@ -249,6 +249,12 @@ class MessageNotFound(NotFound):
     msg_fmt = 'Message %(message_id)s could not be found.'
 
 
+class BackupNotFound(NotFound):
+    """cinderlite keeps no backups: every backup id is unknown."""
+
+    msg_fmt = 'Backup %(backup_id)s could not be found.'
+
+
 class MarkerNotFound(NotFound):
     msg_fmt = 'Marker %(marker)s could not be found.'
 
@@ -314,6 +320,13 @@ class VolumeSizeExceedsAvailableQuota(OverQuota):
 class VolumeSizeExceedsLimit(OverQuota):
     msg_fmt = ('Requested volume size %(size)dG is larger than maximum allowed '
                'limit %(limit)dG.')
+
+
+class BackupServiceNotFound(CinderliteException):
+    """Cinder's 503 when no backup service runs: cinderlite has none."""
+
+    msg_fmt = 'Service %(service_id)s could not be found.'
+    code = 503
 
 
 class ServiceUnavailable(CinderliteException):

@@ -24,8 +24,26 @@ History of what each version adds here:
 * 3.23 - ``DELETE /volumes/{id}?force=true`` (policy ``volume:force_delete``).
 * 3.24 - workers cleanup: not served (404), as clusters.
 * 3.25 - group show and detail list ``volumes`` with ``?list_volume=true``.
+* 3.26 - ``freeze``, ``thaw`` and ``failover_host`` of os-services take
+  ``cluster``: cinderlite runs no clusters and replicates nothing, so these
+  answer Cinder's 400s ("No service found with cluster=...").
 
-Honoured ahead of the maximum: group snapshot list filters and paging (3.29).
+Honoured ahead of the maximum (served once the maximum reaches them):
+
+* 3.29 - group snapshot list filters and paging.
+* 3.36 - ``metadata`` in the volume summary.
+* 3.38 - groups show ``replication_status`` (``disabled``); the group
+  replication actions answer Cinder's 400s.
+* 3.39 - an admin's ``GET /limits?project_id=``.
+* 3.41 - snapshots show ``user_id``.
+* 3.48 - volumes show ``shared_targets`` and ``service_uuid``.
+* 3.49 - volume services show ``backend_state``.
+* 3.55, 3.57 - ``/volume-transfers``, ``no_snapshots``, transfer history.
+* 3.58 - groups and group snapshots show ``project_id`` to admins.
+* 3.61, 3.63, 3.65 - volumes show ``cluster_name`` (admins, null),
+  ``volume_type_id`` and ``consumes_quota``; snapshots ``consumes_quota``.
+* 3.64 - ``encryption_key_id``, left out as Cinder leaves out an unset key.
+* 3.66 - snapshots of ``in-use`` volumes need no ``force``.
 """
 
 import re
@@ -36,7 +54,7 @@ from cinderlite import exception
 from cinderlite.api import faults
 
 MIN_VERSION = (3, 0)
-MAX_VERSION = (3, 25)
+MAX_VERSION = (3, 26)
 HEADER = 'OpenStack-API-Version'
 SERVICE = 'volume'
 ENVIRON_KEY = 'cinderlite.api_version'

@@ -15,6 +15,7 @@ from cinderlite.api import faults
 from cinderlite.api import microversion
 from cinderlite.api import wsgi
 from cinderlite.api.handlers import availability_zones
+from cinderlite.api.handlers import backups
 from cinderlite.api.handlers import capabilities
 from cinderlite.api.handlers import cgsnapshots
 from cinderlite.api.handlers import consistencygroups
@@ -97,6 +98,14 @@ ROUTE_DECLARATIONS = {
     '/volume-transfers/{transfer_id}': {'GET': transfers.show_v355,
                                         'DELETE': transfers.delete_v355},
     '/volume-transfers/{transfer_id}/accept': {'POST': transfers.accept_v355},
+    '/backups': {'GET': backups.index, 'POST': backups.create},
+    '/backups/detail': {'GET': backups.detail},
+    '/backups/import_record': {'POST': backups.import_record},
+    '/backups/{backup_id}': {'GET': backups.show, 'PUT': backups.update,
+                             'DELETE': backups.delete},
+    '/backups/{backup_id}/restore': {'POST': backups.restore},
+    '/backups/{backup_id}/export_record': {'GET': backups.export_record},
+    '/backups/{backup_id}/action': {'POST': backups.action},
     '/os-quota-sets/{target_project_id}/defaults': {'GET': quota_sets.defaults},
     '/os-quota-sets/{target_project_id}': {'GET': quota_sets.show,
                                            'PUT': quota_sets.update,

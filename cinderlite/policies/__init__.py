@@ -2,6 +2,7 @@
 
 import itertools
 
+from cinderlite.policies import backups
 from cinderlite.policies import base
 from cinderlite.policies import capabilities
 from cinderlite.policies import cgsnapshots
@@ -31,6 +32,7 @@ from cinderlite.policies import volumes
 def list_rules():
     return list(itertools.chain(
         base.list_rules(),
+        backups.list_rules(),
         volumes.list_rules(),
         volume_actions.list_rules(),
         snapshots.list_rules(),

@@ -51,6 +51,23 @@ class ServiceStateService:
                                          host=host)
         return [state_of(row, self.conf.service_down_time) for row in rows]
 
+    def replication_services(self, context, host, cluster):
+        """The volume services a freeze, thaw or failover names (Cinder's checks).
+
+        cinderlite runs no clusters, so a ``cluster`` names none.
+
+        :raises BadRequest: (400) no such service, or services of several backends.
+        """
+        rows = db_services.list_services(context, binary=db_services.VOLUME_BINARY,
+                                         host=host) if host else []
+        if not rows:
+            raise exception.BadRequest(
+                reason='No service found with %s' % ('host=%s' % host if host
+                                                     else 'cluster=%s' % cluster))
+        if any(row.host != rows[0].host for row in rows):
+            raise exception.BadRequest(reason='Services from different clusters found.')
+        return rows
+
     def set_disabled(self, context, host, binary, disabled, reason=None):
         """Enable or disable one service; a disabled volume service takes no new work.
 

@@ -264,3 +264,108 @@ def test_group_replication_actions_are_cinders_400(shared_cloud, project, action
     for group_id in (plain, replicated, half):
         assert call(shared_cloud, 'POST', '/groups/%s/action' % group_id, '3.13', project,
                     body={'delete': {}}).status == 202
+
+
+def test_freeze_thaw_and_failover_answer_cinders_400s(shared_cloud):
+    def put(action, body, version='3.26'):
+        resp = shared_cloud.request('PUT', '/v3/admin/os-services/' + action, token=ADMIN,
+                                    body=body,
+                                    headers={'OpenStack-API-Version': 'volume ' + version})
+        assert resp.status == 400, resp
+        return resp.json['badRequest']['message']
+    volume_host = [s['host'] for s in shared_cloud.request(
+        'GET', '/v3/admin/os-services?binary=cinder-volume', token=ADMIN).json['services']][0]
+    for action in ('freeze', 'thaw', 'failover_host'):
+        assert put(action, {'cluster': 'c1'}) == 'No service found with cluster=c1'
+        assert put(action, {'cluster': 'c1'}, '3.25') == (
+            'Invalid input received: Host field is missing.')
+        assert put(action, {'cluster': 'c1', 'host': volume_host}) == (
+            'Invalid input received: One and only one of cluster and host must be set.')
+        assert put(action, {}) == (
+            'Invalid input received: One and only one of cluster and host must be set.')
+        assert put(action, {'host': 'nowhere'}) == 'No service found with host=nowhere'
+        assert 'Additional properties are not allowed' in put(
+            action, {'host': volume_host, 'extra': 1})
+    assert put('failover_host', {'host': volume_host}) == (
+        "Invalid input received: No service could be changed: replication_status in "
+        "['%s'] must be ['enabled', 'failed-over'] and must be up to failover."
+        % volume_host)
+    assert 'cannot be frozen' in put('freeze', {'host': volume_host})
+    assert put('freeze', {'host': volume_host}, '3.0').startswith('Invalid input received')
+
+
+def test_backups_answer_as_cinder_without_a_backup_service(shared_cloud, project):
+    vtype = new_type(shared_cloud)
+    volume = new_volume(shared_cloud, project, vtype)
+    unknown = str(uuid.uuid4())
+    assert call(shared_cloud, 'GET', '/backups', '3.0', project).json == {'backups': []}
+    assert call(shared_cloud, 'GET', '/backups/detail?with_count=true', '3.45',
+                project).json == {'backups': [], 'count': 0}
+    for method, path, body in (('GET', '', None), ('DELETE', '', None),
+                               ('POST', '/restore', {'restore': {}}),
+                               ('POST', '/action', {'os-force_delete': {}})):
+        resp = call(shared_cloud, method, '/backups/' + unknown + path, '3.0', project,
+                    body=body)
+        assert (resp.status, resp.json['itemNotFound']['message']) == (
+            404, 'Backup %s could not be found.' % unknown), (method, path)
+    assert call(shared_cloud, 'PUT', '/backups/' + unknown, '3.8', project,
+                body={'backup': {'name': 'n'}}).status == 404
+    assert call(shared_cloud, 'PUT', '/backups/' + unknown, '3.42', project,
+                body={'backup': {'metadata': {}}}).status == 400
+    assert call(shared_cloud, 'PUT', '/backups/' + unknown, '3.43', project,
+                body={'backup': {'metadata': {}}}).status == 404
+    assert call(shared_cloud, 'GET', '/backups/%s/export_record' % unknown, '3.0',
+                project).status == 403
+
+    def create(version, **extra):
+        return call(shared_cloud, 'POST', '/backups', version, project,
+                    body={'backup': dict({'volume_id': volume['id']}, **extra)})
+    assert create('3.42', metadata={'k': 'v'}).status == 400
+    assert create('3.50', availability_zone='nova').status == 400
+    assert create('3.0', volume_id='not-a-uuid').status == 400
+    assert create('3.0', volume_id=unknown).status == 404
+    refused = create('3.51', metadata={'k': 'v'}, availability_zone='nova')
+    assert refused.status == 503
+    assert refused.json == {'serviceUnavailable': {
+        'code': 503, 'message': 'Service cinder-backup could not be found.'}}
+    imported = shared_cloud.request('POST', '/v3/admin/backups/import_record', token=ADMIN,
+                                    body={'backup-record': {'backup_service': 'swift',
+                                                            'backup_url': 'x'}})
+    assert imported.status == 503
+    # 3.47: a volume from a backup; Cinder reads backup_id at every version.
+    for version in ('3.0', '3.47'):
+        resp = call(shared_cloud, 'POST', '/volumes', version, project, body={
+            'volume': {'size': 1, 'volume_type': vtype['name'], 'backup_id': unknown}})
+        assert (resp.status, resp.json['itemNotFound']['message']) == (
+            404, 'Backup %s could not be found.' % unknown)
+    assert call(shared_cloud, 'GET', '/volumes', '3.0', project).json['volumes'] == [
+        {'id': volume['id'], 'name': None, 'links': volume['links']}]
+    assert call(shared_cloud, 'DELETE', '/volumes/' + volume['id'], '3.0',
+                project).status == 202
+    fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'deleted', token(project),
+                         project)
+
+
+def test_volume_create_and_update_bodies_from_3_46_to_3_53(shared_cloud, project):
+    vtype = new_type(shared_cloud)
+    for key in ('imageRef', 'image_id'):
+        for version in ('3.45', '3.46'):
+            resp = call(shared_cloud, 'POST', '/volumes', version, project, body={
+                'volume': {'size': 1, 'volume_type': vtype['name'], key: 'cirros'}})
+            assert (resp.status, resp.json['badRequest']['message']) == (
+                400, 'Invalid image identifier or unable to access requested image.')
+    extra = {'volume': {'size': 1, 'volume_type': vtype['name'], 'color': 'red'}}
+    assert call(shared_cloud, 'POST', '/volumes', '3.53', project, body=extra).status == 400
+    accepted = call(shared_cloud, 'POST', '/volumes', '3.52', project, body=extra)
+    assert accepted.status == 202, accepted
+    volume_id = accepted.json['volume']['id']
+    fixtures.wait_status(shared_cloud, 'volumes', volume_id, 'available', token(project),
+                         project)
+    path = '/volumes/' + volume_id
+    assert call(shared_cloud, 'PUT', path, '3.52', project, body={'volume': {}}).status == 200
+    assert call(shared_cloud, 'PUT', path, '3.53', project, body={'volume': {}}).status == 400
+    assert call(shared_cloud, 'PUT', path, '3.53', project,
+                body={'volume': {'metadata': {'a': 'b'}}}).status == 200
+    assert call(shared_cloud, 'DELETE', path, '3.0', project).status == 202
+    fixtures.wait_status(shared_cloud, 'volumes', volume_id, 'deleted', token(project),
+                         project)

@@ -73,8 +73,9 @@ def test_non_admins_may_neither_list_nor_change_services(shared_cloud, project):
     ('disable-log-reason', {'host': 'testhost@file', 'binary': 'cinder-volume',
                             'disabled_reason': 'x' * 256}, 400,
      'Invalid input for field/attribute disabled_reason.'),
-    ('freeze', {'host': 'nowhere'}, 400, 'Invalid input received: Unknown action'),
-    ('thaw', {'host': 'testhost@file'}, 400, 'Invalid input received: Unknown action'),
+    ('freeze', {'host': 'nowhere'}, 400, 'No service found with host=nowhere'),
+    ('thaw', {'host': 'testhost@file'}, 400, 'Invalid input received: thaw is not provided'),
+    ('failover', {'host': 'testhost@file'}, 400, 'Invalid input received: Unknown action'),
 ])
 def test_bad_service_actions_change_nothing(shared_cloud, action, body, status, message):
     resp = admin(shared_cloud, 'PUT', '/os-services/' + action, body=body)

@@ -75,18 +75,28 @@ def show(req, volume_id):
     return wsgi.json_response({'volume': _details(req, context, [volume])[0]})
 
 
+#: Cinder's answer to an image it cannot reach: cinderlite has no image service.
+IMAGE_MESSAGE = 'Invalid image identifier or unable to access requested image.'
+
+
 def create(req):
-    """POST /volumes: 202 with the volume in ``creating``; 400, 404, 413."""
+    """POST /volumes: 202 with the volume in ``creating``; 400, 404, 413.
+
+    From 3.53 a key Cinder does not know is a 400. ``imageRef`` (or
+    ``image_id``) is Cinder's 400 for an image it cannot reach, and
+    ``backup_id`` (read at every version, as Cinder does) Cinder's 404 for
+    a backup that does not exist: cinderlite has no image or backup service.
+    """
     context = wsgi.context_of(req)
     context.can(policies.CREATE)
-    body = wsgi.json_body(req, schema.CREATE)['volume']
+    body = wsgi.json_body(req, schema.CREATE_V353 if microversion.at_least(req, 3, 53)
+                          else schema.CREATE)['volume']
     if wsgi.bool_param(body.get('multiattach') or False):
         raise exception.InvalidInput(reason='multiattach volumes are not supported.')
-    # Accepting these and creating an empty volume would pretend to work.
-    for key, source in (('imageRef', 'an image'), ('backup_id', 'a backup')):
-        if body.get(key):
-            raise exception.InvalidInput(
-                reason='Creating a volume from %s is not supported.' % source)
+    if body.get('imageRef', body.get('image_id')) is not None:
+        raise exception.BadRequest(reason=IMAGE_MESSAGE)
+    if body.get('backup_id'):
+        raise exception.BackupNotFound(backup_id=body['backup_id'])
     size = body.get('size')
     volume = wsgi.services_of(req).volumes.create(
         context, size=int(size) if size not in (None, '') else None,
@@ -116,7 +126,8 @@ def update(req, volume_id):
     """PUT /volumes/{id}: 200 with the new detail view."""
     context = wsgi.context_of(req)
     context.can(policies.UPDATE)
-    body = wsgi.json_body(req, schema.UPDATE)['volume']
+    body = wsgi.json_body(req, schema.UPDATE_V353 if microversion.at_least(req, 3, 53)
+                          else schema.UPDATE)['volume']
     values = {}
     for key, alias in (('name', 'display_name'), ('description', 'display_description')):
         if key in body or alias in body:
