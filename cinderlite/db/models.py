@@ -183,6 +183,10 @@ class Volume(Base):
     group_id: Mapped[str | None] = mapped_column(UUID, ForeignKey('groups.id'))
     bootable: Mapped[bool] = mapped_column(Boolean, default=False)
     provider_location: Mapped[str | None] = mapped_column(String(255))
+    # The status a retype (or an extend of an in-use volume) returns to.
+    previous_status: Mapped[str | None] = mapped_column(String(255))
+    # Set by a retype that moves the volume to another backend (Cinder's migstat).
+    migration_status: Mapped[str | None] = mapped_column(String(255))
 
 
 class VolumeMetadata(Base):

@@ -44,7 +44,8 @@ def volume(**values):
     row = dict(id=new_id(), project_id=PROJECT, user_id=uuid.uuid4().hex, status='creating',
                size=1, availability_zone='nova', created_at=NOW, updated_at=None,
                name=None, description=None, volume_type_id='t1', snapshot_id=None,
-               source_volid=None, bootable=False, group_id=None, host=None)
+               source_volid=None, bootable=False, group_id=None, host=None,
+               migration_status=None)
     row.update(values)
     return types.SimpleNamespace(**row)
 

@@ -56,7 +56,7 @@ def base(req, context, volume, type_names, metadata, encrypted, in_cg):
         body['provider_id'] = None
     _add_later_fields(req, context, volume, body)
     if context.is_admin:
-        body['migration_status'] = None
+        body['migration_status'] = volume.migration_status
     return body
 
 
@@ -87,6 +87,6 @@ def detail(req, context, volume, type_names, metadata, encrypted, in_cg):
     body['os-vol-tenant-attr:tenant_id'] = volume.project_id
     if context.is_admin:
         body.update({'os-vol-host-attr:host': volume.host,
-                     'os-vol-mig-status-attr:migstat': None,
+                     'os-vol-mig-status-attr:migstat': volume.migration_status,
                      'os-vol-mig-status-attr:name_id': None})
     return body
