@@ -97,6 +97,40 @@ def snapshot_deltas(snapshots, type_names):
     return deltas
 
 
+def type_usage(type_name, volume_sizes=(), snapshot_sizes=()):
+    """The per-type usage of volumes and snapshots of type ``type_name``.
+
+    What a retype moves from the old type's keys to the new one's (the base
+    ``volumes``, ``snapshots`` and ``gigabytes`` do not change).
+    """
+    if not type_name:
+        return {}
+    deltas = {typed(VOLUMES, type_name): len(volume_sizes),
+              typed(SNAPSHOTS, type_name): len(snapshot_sizes),
+              typed(GIGABYTES, type_name): sum(volume_sizes) + sum(snapshot_sizes)}
+    return {r: d for r, d in deltas.items() if d}
+
+
+def check(conf, context, project_id, deltas):
+    """Whether ``deltas`` would fit now, without charging them (an early 413).
+
+    The real charge, reserve(), runs later in the transaction that changes
+    the rows, and may still refuse what a racing request took meanwhile.
+
+    :raises OverQuota: (413) naming the first resource over its limit.
+    """
+    _refuse_over(deltas, db_quotas.get_usages(context, project_id),
+                 get_limits(conf, context, project_id))
+
+
+def _refuse_over(deltas, usages, limits):
+    """:raises OverQuota: the first resource (in check order) ``deltas`` takes over its limit."""
+    for resource in sorted(deltas, key=_check_order):
+        delta, limit = deltas[resource], limits.get(resource, -1)
+        if delta > 0 and limit >= 0 and usages.get(resource, 0) + delta > limit:
+            raise _over_quota(resource, limit, delta, usages.get(resource, 0))
+
+
 def check_volume_size(conf, context, project_id, size):
     limit = get_limits(conf, context, project_id)[PER_VOLUME]
     if limit >= 0 and size > limit:
@@ -115,12 +149,7 @@ def reserve(conf, context, project_id, deltas):
     if not deltas:
         return
     usages = db_quotas.lock_usages(context, project_id, deltas)
-    limits = get_limits(conf, context, project_id)
-    for resource in sorted(deltas, key=_check_order):
-        delta = deltas[resource]
-        limit = limits.get(resource, -1)
-        if delta > 0 and limit >= 0 and usages.get(resource, 0) + delta > limit:
-            raise _over_quota(resource, limit, delta, usages.get(resource, 0))
+    _refuse_over(deltas, usages, get_limits(conf, context, project_id))
     db_quotas.add_usages(context, project_id, deltas)
 
 

@@ -112,6 +112,7 @@ def reset():
     instances); conftest calls this around every test so nothing leaks.
     """
     PerVolumeCloneDriver.calls.clear()
+    RetypingDriver.calls.clear()
     SlowFileDriver.SLOW_SECONDS = SlowFileDriver.DEFAULT_SLOW_SECONDS
     SlowFileDriver.started.clear()
     GatedCloneDriver.gate.clear()
@@ -145,3 +146,23 @@ class CgOnlyDriver(RecordingGroupDriver):
 
     create_group = delete_group = update_group = _not_implemented
     create_group_snapshot = delete_group_snapshot = create_group_from_src = _not_implemented
+
+
+class RetypingDriver(file_driver.FileDriver):
+    """A file driver with its own ``retype``, which records each call.
+
+    By the volume's name: ``refuse...`` answers False (cannot in place),
+    ``boom...`` raises; any other is retyped with a new provider_location.
+    """
+
+    calls = []
+
+    def retype(self, context, volume, new_type, diff, host):
+        type(self).calls.append({'volume_id': volume.id, 'new_type': new_type['name'],
+                                 'extra_specs': dict(new_type.extra_specs),
+                                 'diff': diff, 'host': dict(host)})
+        if (volume.name or '').startswith('refuse'):
+            return False
+        if (volume.name or '').startswith('boom'):
+            raise exception.VolumeBackendAPIException(data='the array rejects the new tier')
+        return True, {'provider_location': self.volume_path(volume.id)}

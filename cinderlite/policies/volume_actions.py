@@ -7,6 +7,7 @@ RESET_STATUS = 'volume_extension:volume_admin_actions:reset_status'
 FORCE_DELETE = 'volume_extension:volume_admin_actions:force_delete'
 UPDATE_READONLY = 'volume:update_readonly_flag'
 RESERVE = 'volume_extension:volume_actions:reserve'
+RETYPE = 'volume:retype'
 UNRESERVE = 'volume_extension:volume_actions:unreserve'
 
 _PATH = '/volumes/{volume_id}/action (%s)'
@@ -22,6 +23,8 @@ RULES = [
     base.rule(UPDATE_READONLY, base.ADMIN_OR_PROJECT_MEMBER,
               "Set a volume's read-only flag.",
               [('POST', _PATH % 'os-update_readonly_flag')]),
+    base.rule(RETYPE, base.ADMIN_OR_PROJECT_MEMBER, 'Retype a volume.',
+              [('POST', _PATH % 'os-retype')]),
     base.rule(RESERVE, base.ADMIN_OR_PROJECT_MEMBER,
               'Mark a volume as being attached (attaching).',
               [('POST', _PATH % 'os-reserve')]),

@@ -41,14 +41,21 @@ def _satisfies_all(host, specs_of_types):
     return all(satisfies(host.capabilities, specs) for specs in specs_of_types)
 
 
+def fits(host, wanted_backend_names, specs_of_types=()):
+    """A host fits types when it is every wanted backend and has what their specs ask.
+
+    Capacity aside: what a volume already on ``host`` needs to take a type there.
+    """
+    if wanted_backend_names and wanted_backend_names != {host.backend_name}:
+        return False
+    return _satisfies_all(host, specs_of_types)
+
+
 def passes(host, wanted_backend_names, size_gb, thin=True, specs_of_types=()):
     """A host passes when it is every wanted backend, has what every type's
     extra specs ask for (``specs_of_types``) and has room for ``size_gb``."""
-    if wanted_backend_names and wanted_backend_names != {host.backend_name}:
-        return False
-    if not _satisfies_all(host, specs_of_types):
-        return False
-    return host.capacity.refusal(size_gb, thin) is None
+    return (fits(host, wanted_backend_names, specs_of_types)
+            and host.capacity.refusal(size_gb, thin) is None)
 
 
 def why_no_host(hosts, wanted_backend_names, size_gb, type_names, specs_of_types=()):

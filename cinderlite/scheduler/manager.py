@@ -3,6 +3,7 @@
 import threading
 
 from oslo_log import log as logging
+import oslo_messaging as messaging
 
 from cinderlite import message
 from cinderlite.db import engine as db_engine
@@ -12,12 +13,16 @@ from cinderlite.db import volumes as db_volumes
 from cinderlite.scheduler import capacity
 from cinderlite.scheduler import filters
 from cinderlite.scheduler import host_state
+from cinderlite.volume import retypes
 from cinderlite.volume import rpcapi as volume_rpcapi
 
 LOG = logging.getLogger(__name__)
 
 
 class SchedulerManager:
+
+    # The newest message version this manager accepts (scheduler/rpcapi.py's history).
+    target = messaging.Target(version='1.1')
 
     def __init__(self, conf, transport):
         self.conf = conf
@@ -58,6 +63,35 @@ class SchedulerManager:
             return
         if placed:
             self.volume_rpcapi.create_volume(ctx, host.pool_host, volume_id)
+
+    def retype(self, context, volume_id, new_type_id, migration_policy=None):
+        """Choose where a ``retyping`` volume takes ``new_type_id``, and cast there.
+
+        Its own backend, when that backend is up and fits the new type
+        (capacity aside: the volume is there already); otherwise nowhere (the
+        volume returns to its status and its owner is told why), as Cinder
+        does for ``migration_policy`` ``never``.
+        """
+        ctx = context.elevated()
+        volume = db_volumes.get_volume(ctx, volume_id)
+        if volume.status != 'retyping':
+            return
+        specs = list(db_types.get_extra_specs(ctx, [new_type_id]).values())
+        wanted = filters.backend_names_wanted(specs)
+        hosts = host_state.live_hosts(ctx, self.conf.service_down_time)
+        here = [h for h in hosts if h.pool_host == volume.host]
+        if here and filters.fits(here[0], wanted, specs):
+            self.volume_rpcapi.retype(ctx, volume.host, volume_id, new_type_id,
+                                      volume.host, migration_policy)
+            return
+        if not here:
+            reason = "the volume's backend is not running; ask your cloud administrator."
+        else:
+            reason = ("the volume's backend does not fit the new type, and "
+                      'migration_policy never lets the volume move.')
+        LOG.warning('Volume %(id)s cannot be retyped: %(reason)s',
+                    {'id': volume_id, 'reason': reason})
+        retypes.end_retype(ctx, volume, '%s %s' % (reason, retypes.KEPT))
 
     def create_consistencygroup(self, context, group_id):
         ctx = context.elevated()

@@ -3,6 +3,7 @@
 from cinderlite import exception
 from cinderlite import hosts
 from cinderlite.db import services as db_services
+from cinderlite.db import types as db_types
 
 # Every backend serves the one zone Cinder names by default.
 AVAILABILITY_ZONE = 'nova'
@@ -13,6 +14,16 @@ def check_availability_zone(availability_zone):
     if availability_zone not in (None, '', AVAILABILITY_ZONE):
         raise exception.InvalidInput(
             reason="Availability zone '%s' is invalid." % availability_zone)
+
+
+def asks_another_backend(context, vtype, host):
+    """Whether ``vtype``'s ``volume_backend_name`` names a backend other than ``host``'s.
+
+    A volume's host is ``host@backend#pool``, and the pool is the backend's name.
+    """
+    wanted = db_types.get_extra_specs(context.elevated(), [vtype.id])[vtype.id].get(
+        'volume_backend_name')
+    return bool(wanted) and wanted != (host or '').partition('#')[2]
 
 
 def require_live_host(conf, context, host, what):

@@ -10,8 +10,11 @@ the size to finish with in the row.
 from cinderlite import exception
 from cinderlite import quota
 from cinderlite.db import engine as db_engine
+from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
+from cinderlite.services import checks
+from cinderlite.services import types as type_service
 
 #: What os-reset_status may set (Cinder's volume statuses, but ``deleting``).
 RESETTABLE_STATUSES = (
@@ -19,6 +22,12 @@ RESETTABLE_STATUSES = (
     'detaching', 'downloading', 'error', 'error_backing-up', 'error_deleting',
     'error_extending', 'error_managing', 'error_restoring', 'extending', 'in-use',
     'maintenance', 'reserved', 'restoring-backup', 'retyping', 'reverting', 'uploading')
+
+#: Cinder's one answer for a volume that cannot be retyped now (its conditional update).
+RETYPE_REFUSED = ('Retype needs volume to be in available or in-use state, not be part of '
+                  'an active migration or a consistency group, requested type has to be '
+                  'different that the one from the volume, and for in-use volumes '
+                  'front-end qos specs cannot change.')
 
 
 class VolumeActionService:
@@ -83,6 +92,56 @@ class VolumeActionService:
                                              {'status': 'available', 'size': volume.size},
                                              ['extending']):
                 quota.release(context, volume.project_id, deltas)
+
+    def retype(self, context, volume_id, new_type, migration_policy=None):
+        """Move the volume to ``retyping`` and let the scheduler choose where it goes.
+
+        The volume stays where it is when its backend fits the new type; with
+        ``migration_policy`` ``on-demand`` it may move to another backend.
+        The type and the per-type quota change later, together, in the
+        volume service (volume/retypes.py).
+
+        :raises VolumeTypeNotFoundByName: (404) no such type for the caller.
+        :raises InvalidVolume: (400) the same type, in a group, not available
+            or in-use, or another backend needed while the policy is ``never``
+            (or it has snapshots).
+        :raises OverQuota: (413) the new type's per-type quota is full.
+        :raises ServiceUnavailable: (503) the services cannot retype yet.
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        vtype = type_service.get_usable_type(context, new_type)
+        if (vtype.id == volume.volume_type_id or volume.group_id
+                or volume.status not in ('available', 'in-use')):
+            raise exception.InvalidVolume(reason=RETYPE_REFUSED)
+        moves = checks.asks_another_backend(context, vtype, volume.host)
+        snapshots = db_snapshots.list_snapshots(context.elevated(), {'volume_id': volume_id},
+                                                all_projects=True)
+        if moves and migration_policy != 'on-demand':
+            raise exception.InvalidVolume(reason='Retype requires migration but is not allowed.')
+        if moves and snapshots:
+            raise exception.InvalidVolume(reason='Volume must not have snapshots.')
+        checks.require_live_host(self.conf, context, volume.host, 'the volume')
+        quota.check(self.conf, context, volume.project_id, quota.type_usage(
+            vtype.name, [volume.size],
+            [s.size for s in snapshots if s.project_id == volume.project_id]))
+        scheduler = self.volumes.scheduler_rpcapi
+        if not (scheduler.can_retype() and self.volume_rpcapi.can_retype()):
+            raise exception.ServiceUnavailable(
+                reason='the scheduler or the volume services are capped below the RPC '
+                       'versions of retype ([upgrade_levels])')
+        values = {'status': 'retyping', 'previous_status': volume.status,
+                  'migration_status': 'starting' if moves else None}
+        if not db_volumes.conditional_update(context, volume_id, values, [volume.status],
+                                             group_id=None,
+                                             volume_type_id=volume.volume_type_id):
+            raise exception.InvalidVolume(reason=RETYPE_REFUSED)
+        try:
+            scheduler.retype(context, volume_id, vtype.id, migration_policy)
+        except exception.ServiceUnavailable:
+            db_volumes.conditional_update(
+                context, volume_id, {'status': volume.status, 'previous_status': None,
+                                     'migration_status': None}, ['retyping'])
+            raise
 
     def reset_status(self, context, volume_id, status=None, attach_status=None,
                      migration_status=None):

@@ -205,10 +205,7 @@ class VolumeService:
 
         :raises InvalidInput: (400) as Cinder words it.
         """
-        wanted = db_types.get_extra_specs(context.elevated(), [vtype.id])[vtype.id].get(
-            'volume_backend_name')
-        # A volume's host is host@backend#pool, and the pool is the backend's name.
-        if wanted and wanted != (origin.host or '').partition('#')[2]:
+        if checks.asks_another_backend(context, vtype, origin.host):
             raise exception.InvalidInput(
                 reason='Invalid volume_type provided: %s (requested type is not '
                        'compatible; either match source volume, or omit type '

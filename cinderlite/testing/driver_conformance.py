@@ -158,6 +158,21 @@ class DriverConformance(driver_harness.DriverHarness):
         self._fill(driver, extended, 'large')
         self._assert_holds(driver, extended, 'large', 'the extended volume')
 
+    def test_retype_keeps_the_data(self, tmp_path):
+        """A retype in place answers as documented and leaves every byte as it was."""
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        self._fill(driver, volume, 'typed')
+        specs = {'volume_backend_name': driver.backend_name, 'conformance:tier': 'gold'}
+        diff = {'extra_specs': {'conformance:tier': (None, 'gold')}, 'qos_specs': {},
+                'encryption': {}}
+        retyped, update = views.check_retype(self._optional(
+            driver.retype, self.context, volume, views.volume_type(**specs), diff,
+            {'host': self.host}))
+        if retyped:
+            volume = self._track_volume(driver, views.stored(volume, update))
+        self._assert_holds(driver, volume, 'typed', 'the retyped volume')
+
     # -- exports and connections ---------------------------------------------------
 
     def test_attach_and_detach(self, tmp_path):

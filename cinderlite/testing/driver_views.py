@@ -92,6 +92,26 @@ def check_model_update(update, method):
     return update or {}
 
 
+def volume_type(**extra_specs):
+    """The view of a volume type the manager hands to ``retype``."""
+    return Resource(id=new_id(), name='conformance-%s' % new_id()[:8], description=None,
+                    is_public=True, qos_specs_id=None, extra_specs=extra_specs)
+
+
+def check_retype(answer):
+    """``retype`` answers True, False or ``(bool, model_update)``.
+
+    :returns: ``(retyped, model update)``.
+    """
+    if isinstance(answer, (tuple, list)):
+        assert len(answer) == 2 and isinstance(answer[0], bool), (
+            'retype must return a bool or (bool, model_update), not %r' % (answer,))
+        return answer[0], check_model_update(answer[1], 'retype')
+    assert isinstance(answer, bool), (
+        'retype must return a bool or (bool, model_update), not %r' % (answer,))
+    return answer, {}
+
+
 def check_pair(result, method):
     """``(model_update, members_model_update)``: the two halves a group method returns."""
     assert isinstance(result, (tuple, list)) and len(result) == 2, (

@@ -126,7 +126,35 @@ class VolumeDriver(abc.ABC):
         """Make ``volume`` a copy of ``snapshot``; return a model update or None."""
 
     def extend_volume(self, volume, new_size):
-        """Grow ``volume`` to ``new_size`` GiB, keeping its data."""
+        """Grow ``volume`` to ``new_size`` GiB, keeping its data.
+
+        Called for an ``available`` volume, and for an ``in-use`` one (from
+        microversion 3.42) when the pool reports ``online_extend_support``
+        (Cinder's capability; default True): a driver that cannot grow a
+        volume a host has open reports it False, and the API refuses those.
+
+        NotImplementedError: this backend cannot extend; the volume becomes
+        ``error_extending`` at its former size and the growth is refunded.
+        """
+        raise NotImplementedError()
+
+    def retype(self, context, volume, new_type, diff, host):
+        """Give ``volume`` the volume type ``new_type`` without moving it.
+
+        Called on the volume's own backend when the scheduler found it fits
+        the new type. ``new_type`` is a view with ``id``, ``name``,
+        ``extra_specs`` and ``qos_specs_id``; ``diff`` is Cinder's
+        ``{"extra_specs": {key: (old, new)}, "qos_specs": {...},
+        "encryption": {...}}`` of what differs (it is not called when nothing
+        does); ``host`` is ``{"host": <the volume's host@backend#pool>}``.
+
+        Return True (done), ``(True, model_update)``, or False: the backend
+        cannot change this volume in place, and the retype fails (the volume
+        keeps its type and returns to its status) unless the user asked for
+        ``migration_policy=on-demand`` and another backend fits.
+        NotImplementedError: types mean nothing to this backend's data, and
+        the manager records the new type alone.
+        """
         raise NotImplementedError()
 
     # -- exports and connections (attaching a volume) ---------------------------

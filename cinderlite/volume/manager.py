@@ -15,10 +15,12 @@ import oslo_messaging as messaging
 from cinderlite import context as cl_context
 from cinderlite import hosts
 from cinderlite.conf import volume as volume_conf
+from cinderlite.db import volumes as db_volumes
 from cinderlite.volume import cgsnapshots
 from cinderlite.volume import clones
 from cinderlite.volume import groups
 from cinderlite.volume import recovery
+from cinderlite.volume import retypes
 from cinderlite.volume import snapshots
 from cinderlite.volume import volumes
 from cinderlite.volume.drivers import loader
@@ -28,7 +30,7 @@ class VolumeManager:
     """Endpoint of ``cinderlite-volume`` for one backend: each method is one RPC call."""
 
     # The newest message version this manager accepts (volume/rpcapi.py's history).
-    target = messaging.Target(version='1.3')
+    target = messaging.Target(version='1.4')
 
     def __init__(self, conf, backend):
         self.conf = conf
@@ -45,6 +47,7 @@ class VolumeManager:
         self._cgsnapshots = cgsnapshots.CgSnapshotOperations(self.driver,
                                                              self.clone_executor)
         self._clones = clones.CloneOperations(self.driver, self.clone_executor)
+        self._retypes = retypes.RetypeOperations(conf, self.driver)
 
     # -- life cycle (called by the service, not over RPC) ----------------------
 
@@ -85,6 +88,20 @@ class VolumeManager:
 
     def extend_volume(self, context, volume_id, new_size, old_size=None):
         self._volumes.extend(context.elevated(), volume_id, new_size, old_size)
+
+    def retype(self, context, volume_id, new_type_id, dest_host, migration_policy=None):
+        """Give a ``retyping`` volume the type ``new_type_id`` (RPC 1.4).
+
+        ``dest_host`` is where the scheduler found the new type fits: this
+        backend, where the volume is retyped in place.
+        """
+        ctx = context.elevated()
+        if hosts.backend_host(dest_host) == self.service_host:
+            self._retypes.retype_in_place(ctx, volume_id, new_type_id)
+        else:
+            retypes.end_retype(ctx, db_volumes.get_volume(ctx, volume_id),
+                               'moving a volume to another backend is not available. '
+                               + retypes.KEPT)
 
     def create_snapshot(self, context, snapshot_id):
         self._snapshots.create(context.elevated(), snapshot_id)

@@ -2,7 +2,9 @@
 
 Every operation of the manager is idempotent and keyed on a status, so the
 recovery re-drives each resource of this host still in a transitional status
-(``creating``, ``deleting``, ``extending``, ``updating``). Sources of clones
+(``creating``, ``deleting``, ``extending``, ``updating``); a retype in flight is
+given up (the volume returns to its status with a message: its type changes
+only in one last transaction, so nothing is half done). Sources of clones
 cannot be deleted while a clone is in flight, so a resumed clone finds them as
 before.
 """
@@ -15,6 +17,7 @@ from cinderlite.db import group_snapshots as db_group_snapshots
 from cinderlite.db import groups as db_groups
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import retypes
 
 LOG = logging.getLogger(__name__)
 
@@ -53,10 +56,14 @@ def _work_in_flight(manager, ctx):
             # The membership change is already recorded; the driver call is redone.
             yield what, functools.partial(manager.update_consistencygroup, ctx, group.id,
                                           [], [])
-    for volume in db_volumes.get_stuck_volumes(ctx, prefix,
-                                               ('creating', 'deleting', 'extending')):
+    for volume in db_volumes.get_stuck_volumes(
+            ctx, prefix, ('creating', 'deleting', 'extending', 'retyping')):
         what = '%s of volume %s' % (volume.status, volume.id)
-        if volume.status == 'extending':
+        if volume.status == 'retyping':
+            yield what, functools.partial(
+                retypes.end_retype, ctx, volume,
+                'the volume service restarted while it was in progress. ' + retypes.KEPT)
+        elif volume.status == 'extending':
             # The row holds the new size (and its quota): growing to it again is safe.
             yield what, functools.partial(manager.extend_volume, ctx, volume.id, volume.size)
         elif volume.group_id not in covered and volume.status == 'creating':

@@ -17,6 +17,10 @@ Version history:
   deletes the volume's snapshots that the API moved to ``deleting`` with it.
   While capped below 1.3 a cascading delete is refused (503) before anything
   is written; other deletes are still sent as 1.0.
+* 1.4 - retype(volume_id, new_type_id, dest_host, migration_policy): the
+  scheduler sends it to the volume's backend once it chose where the volume
+  goes (``dest_host``; the volume's own backend retypes in place). While
+  capped below 1.4 a retype is refused (503) before anything is written.
 
 A manager of version 1.x accepts every 1.y message with y <= x and refuses
 newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
@@ -28,7 +32,7 @@ from cinderlite import rpc
 
 
 class VolumeAPI:
-    RPC_API_VERSION = '1.3'
+    RPC_API_VERSION = '1.4'
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
@@ -98,3 +102,13 @@ class VolumeAPI:
     def extend_volume(self, context, host, volume_id, new_size, old_size):
         self._cast(context, host, 'extend_volume', version='1.2', volume_id=volume_id,
                    new_size=new_size, old_size=old_size)
+
+    def can_retype(self):
+        """Whether the volume services may be sent retype (RPC 1.4)."""
+        return self.client.can_send_version('1.4')
+
+    def retype(self, context, host, volume_id, new_type_id, dest_host,
+               migration_policy=None):
+        self._cast(context, host, 'retype', version='1.4', volume_id=volume_id,
+                   new_type_id=new_type_id, dest_host=dest_host,
+                   migration_policy=migration_policy)

@@ -17,6 +17,8 @@ import pytest
 from cinderlite import conf as cl_conf
 from cinderlite import context as cl_context
 from cinderlite import rpc
+from cinderlite.scheduler import manager as scheduler_manager
+from cinderlite.scheduler import rpcapi as scheduler_rpcapi
 from cinderlite.volume import manager as volume_manager
 from cinderlite.volume import rpcapi as volume_rpcapi
 
@@ -164,3 +166,29 @@ def test_a_cascading_delete_is_a_1_3_message_and_capped_below_it_is_not_sent(bus
     signature = inspect.signature(volume_manager.VolumeManager.delete_volume)
     signature.bind(None, None, volume_id='v1', cascade=True)
     signature.bind(None, None, volume_id='v1')
+
+
+def test_a_retype_is_a_1_4_message_the_manager_takes(bus):
+    assert not _api(bus, cap='1.3').can_retype()
+    api = _api(bus)
+    api.retype(cl_context.get_admin_context(), HOST, 'v1', 't2', HOST, 'never')
+    assert _sent(bus[0]) == ('1.4', 'retype', {'volume_id': 'v1', 'new_type_id': 't2',
+                                               'dest_host': HOST,
+                                               'migration_policy': 'never'})
+    inspect.signature(volume_manager.VolumeManager.retype).bind(
+        None, None, volume_id='v1', new_type_id='t2', dest_host=HOST,
+        migration_policy='never')
+
+
+def test_the_scheduler_takes_retype_at_1_1():
+    conf = _conf('rpcapi-test-%s' % uuid.uuid4().hex)
+    transport = rpc.get_transport(conf, default_url='fake://')
+    try:
+        assert scheduler_rpcapi.SchedulerAPI(conf, transport).can_retype()
+        conf.set_override('scheduler', '1.0', group='upgrade_levels')
+        assert not scheduler_rpcapi.SchedulerAPI(conf, transport).can_retype()
+    finally:
+        transport.cleanup()
+    assert scheduler_manager.SchedulerManager.target.version == '1.1'
+    inspect.signature(scheduler_manager.SchedulerManager.retype).bind(
+        None, None, volume_id='v1', new_type_id='t2', migration_policy=None)

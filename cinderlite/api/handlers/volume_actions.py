@@ -15,6 +15,16 @@ def _extend(req, context, volume_id, args):
     return wsgi.empty_response(202)
 
 
+def _retype(req, context, volume_id, args):
+    """os-retype: 202; 400 same type, wrong status, in a group, or a move the policy
+    forbids; 404 unknown type; 413 the new type's quota."""
+    context.can(policies.RETYPE)
+    wsgi.validate(args, schema.RETYPE)
+    wsgi.services_of(req).volume_actions.retype(context, volume_id, args['new_type'],
+                                                args.get('migration_policy'))
+    return wsgi.empty_response(202)
+
+
 def _reset_status(req, context, volume_id, args):
     """os-reset_status (admin): 202; 400 an unknown status or nothing to set."""
     context.can(policies.RESET_STATUS)
@@ -67,6 +77,7 @@ def _unreserve(req, context, volume_id, args):
 
 ACTIONS = {
     'os-extend': _extend,
+    'os-retype': _retype,
     'os-reset_status': _reset_status,
     'os-force_delete': _force_delete,
     'os-set_bootable': _set_bootable,

@@ -15,5 +15,10 @@ RESET_STATUS = {'type': 'object', 'properties': {
 SET_BOOTABLE = {'type': 'object', 'properties': {'bootable': schemas.BOOLEAN},
                 'required': ['bootable']}
 
+RETYPE = {'type': 'object', 'properties': {
+    'new_type': {'type': 'string'},
+    'migration_policy': {'type': ['string', 'null'], 'enum': ['on-demand', 'never', None]}},
+    'required': ['new_type'], 'additionalProperties': False}
+
 UPDATE_READONLY = {'type': 'object', 'properties': {'readonly': schemas.BOOLEAN},
                    'required': ['readonly']}
