@@ -153,7 +153,9 @@ def test_volumes_groups_and_clones_across_two_hosts_with_a_crash(deployment):
         lambda: deployment.service_state(host_b.service_host) == 'XXX',
         what='host B to show as down')
     assert deployment.service_state(host_a.service_host) == ':-)'
-    assert seconds < multiprocess.SERVICE_DOWN_TIME + 10
+    # Down after service_down_time (3 s here), not Cinder's default 60 s; the
+    # margin allows for a loaded machine (19.6 s seen with load average 11).
+    assert seconds < multiprocess.SERVICE_DOWN_TIME + 30
 
     # Its group can no longer be cloned: a clear 400, and nothing is written.
     before = _counts(api)
