@@ -60,6 +60,10 @@ class InvalidVolume(Invalid):
     msg_fmt = 'Invalid volume: %(reason)s'
 
 
+class InvalidVolumeAttachMode(Invalid):
+    msg_fmt = "Invalid attaching mode '%(mode)s' for volume %(volume_id)s."
+
+
 class InvalidSnapshot(Invalid):
     msg_fmt = 'Invalid snapshot: %(reason)s'
 
@@ -168,6 +172,10 @@ class VolumeNotFound(NotFound):
     msg_fmt = 'Volume %(volume_id)s could not be found.'
 
 
+class VolumeAttachmentNotFound(NotFound):
+    msg_fmt = 'Volume attachment could not be found with filter: %(filter)s.'
+
+
 class SnapshotNotFound(NotFound):
     msg_fmt = 'Snapshot %(snapshot_id)s could not be found.'
 
@@ -265,6 +273,17 @@ class ServiceNotFound(NotFound):
 
 class HostServiceNotFound(ServiceNotFound):
     msg_fmt = 'Service %(binary)s could not be found on host %(host)s.'
+
+
+class ResourceConflict(Invalid):
+    msg_fmt = 'Resource conflict: %(reason)s'
+    code = 409
+
+
+class BackendConnectionError(CinderliteException):
+    """A 500 that says which step with the backend failed, in Cinder's words."""
+
+    msg_fmt = '%(reason)s'
 
 
 class Conflict(CinderliteException):

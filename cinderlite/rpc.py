@@ -50,7 +50,8 @@ def get_transport(conf, default_url=None):
     register_opts(conf)
     if default_url:
         conf.set_default('transport_url', default_url)
-    return messaging.get_rpc_transport(conf)
+    # A call's business error (InvalidVolume ...) comes back as itself, code and message.
+    return messaging.get_rpc_transport(conf, allowed_remote_exmods=[exception.__name__])
 
 
 #: A topic no service consumes: what :func:`ping` sends there is dropped by the bus.
@@ -108,6 +109,25 @@ def cast(client, context, method, retries, server=None, version=None, **kwargs):
     cctxt = client.prepare(server=server, version=version, retry=retries)
     try:
         cctxt.cast(context, method, **kwargs)
+    except messaging.MessagingException as e:
+        raise exception.ServiceUnavailable(
+            reason='the message bus did not take the request (%s)' % type(e).__name__)
+
+
+def call(client, context, method, server=None, version=None, **kwargs):
+    """Call ``method`` and return its answer; a cinderlite error raised there is raised here.
+
+    No retry: a call changes state and may have run. A volume service that
+    does not answer in ``rpc_response_timeout`` is a ServiceUnavailable (503).
+    """
+    cctxt = client.prepare(server=server, version=version)
+    try:
+        return cctxt.call(context, method, **kwargs)
+    except messaging.MessagingTimeout:
+        raise exception.ServiceUnavailable(
+            reason='the volume service %s did not answer in time' % server)
+    except messaging.RemoteError as e:
+        raise exception.VolumeBackendAPIException(data='%s: %s' % (e.exc_type, e.value))
     except messaging.MessagingException as e:
         raise exception.ServiceUnavailable(
             reason='the message bus did not take the request (%s)' % type(e).__name__)

@@ -37,6 +37,14 @@ class FailingDriver(file_driver.FileDriver):
             raise exception.VolumeBackendAPIException(data='the snapshot is stuck')
         return super().delete_snapshot(snapshot)
 
+    def initialize_connection(self, volume, connector):
+        if connector.get('initiator') is None:
+            raise exception.InvalidConnectorException(missing='initiator')
+        raise exception.VolumeBackendAPIException(data='no target port is up')
+
+    def remove_export(self, context, volume):
+        raise exception.VolumeBackendAPIException(data='the export is stuck')
+
 
 class PerVolumeCloneDriver(file_driver.FileDriver):
     """A driver without group cloning: the manager must fall back to volume by volume.

@@ -30,14 +30,20 @@ History of what each version adds here:
 
 Honoured ahead of the maximum (served once the maximum reaches them):
 
+* 3.27 - the attachments API (``/attachments`` create, list, detail, show,
+  update, delete).
 * 3.29 - group snapshot list filters and paging.
 * 3.36 - ``metadata`` in the volume summary.
 * 3.38 - groups show ``replication_status`` (``disabled``); the group
   replication actions answer Cinder's 400s.
 * 3.39 - an admin's ``GET /limits?project_id=``.
 * 3.41 - snapshots show ``user_id``.
+* 3.44 - the attachment action ``os-complete``.
 * 3.48 - volumes show ``shared_targets`` and ``service_uuid``.
 * 3.49 - volume services show ``backend_state``.
+* 3.50 - multiattach volume types (``multiattach="<is> True"``): nothing
+  changes on the wire.
+* 3.54 - the attachment ``mode``.
 * 3.55, 3.57 - ``/volume-transfers``, ``no_snapshots``, transfer history.
 * 3.58 - groups and group snapshots show ``project_id`` to admins.
 * 3.61, 3.63, 3.65 - volumes show ``cluster_name`` (admins, null),

@@ -14,6 +14,7 @@ from cinderlite import exception
 from cinderlite.api import faults
 from cinderlite.api import microversion
 from cinderlite.api import wsgi
+from cinderlite.api.handlers import attachments
 from cinderlite.api.handlers import availability_zones
 from cinderlite.api.handlers import backups
 from cinderlite.api.handlers import capabilities
@@ -56,6 +57,11 @@ ROUTE_DECLARATIONS = {
     '/volumes/{volume_id}/metadata/{key}': {'GET': metadata.VOLUMES.show,
                                             'PUT': metadata.VOLUMES.update,
                                             'DELETE': metadata.VOLUMES.delete},
+    '/attachments': {'GET': attachments.index, 'POST': attachments.create},
+    '/attachments/detail': {'GET': attachments.detail},
+    '/attachments/{attachment_id}': {'GET': attachments.show, 'PUT': attachments.update,
+                                     'DELETE': attachments.delete},
+    '/attachments/{attachment_id}/action': {'POST': attachments.action},
     '/snapshots': {'GET': snapshots.index, 'POST': snapshots.create},
     '/snapshots/detail': {'GET': snapshots.detail},
     '/snapshots/{snapshot_id}/action': {'POST': snapshot_actions.action},

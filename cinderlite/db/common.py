@@ -48,13 +48,16 @@ def lock_rows(session, model, row_ids, query=None):
 def conditional_update(session, model, row_id, values, expected_statuses, **where):
     """``UPDATE model SET values WHERE id AND status IN expected [AND column = value]``.
 
-    Returns whether this call won: two racing requests cannot both move one
-    row out of the same status.
+    A ``where`` value that is a tuple means ``column IN (...)``. Returns
+    whether this call won: two racing requests cannot both move one row out
+    of the same status.
     """
     stmt = (sa.update(model).where(model.id == row_id)
             .where(model.status.in_(list(expected_statuses))))
     for column, value in where.items():
-        stmt = stmt.where(getattr(model, column) == value)
+        attribute = getattr(model, column)
+        stmt = stmt.where(attribute.in_(value) if isinstance(value, tuple)
+                          else attribute == value)
     return session.execute(stmt.values(**values)).rowcount == 1
 
 

@@ -187,6 +187,37 @@ class Volume(Base):
     previous_status: Mapped[str | None] = mapped_column(String(255))
     # Set by a retype that moves the volume to another backend (Cinder's migstat).
     migration_status: Mapped[str | None] = mapped_column(String(255))
+    #: Cinder's: detached, attaching, attached, detaching, error_attaching, error_detaching.
+    attach_status: Mapped[str] = mapped_column(String(255), default='detached')
+    #: From the type's ``multiattach="<is> True"`` at create: attachable several times.
+    multiattach: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class VolumeAttachment(Base):
+    """One attachment of a volume to an instance or a host (Cinder's volume_attachment).
+
+    Deleted for real once detached, as every other row: Cinder's soft-deleted
+    rows are never shown either. ``attach_status`` is Cinder's:
+    ``reserved``, ``attaching``, ``attached``, ``detaching``,
+    ``error_attaching``, ``error_detaching``.
+    """
+
+    __tablename__ = 'volume_attachment'
+    __table_args__ = (Index('ix_volume_attachment_volume_id', 'volume_id'),)
+    id: Mapped[str] = mapped_column(UUID, primary_key=True)
+    volume_id: Mapped[str] = mapped_column(UUID, ForeignKey('volumes.id', ondelete='CASCADE'))
+    #: The project of the volume, so that lists are scoped without a join.
+    project_id: Mapped[str] = mapped_column(String(255))
+    instance_uuid: Mapped[str | None] = mapped_column(UUID)
+    attached_host: Mapped[str | None] = mapped_column(String(255))
+    mountpoint: Mapped[str | None] = mapped_column(String(255))
+    attach_time: Mapped[datetime.datetime | None] = mapped_column(Timestamp)
+    detach_time: Mapped[datetime.datetime | None] = mapped_column(Timestamp)
+    attach_mode: Mapped[str | None] = mapped_column(String(36))
+    attach_status: Mapped[str] = mapped_column(String(255))
+    #: JSON: os-brick's connector properties, and the connection info answered.
+    connector: Mapped[str | None] = mapped_column(Text)
+    connection_info: Mapped[str | None] = mapped_column(Text)
 
 
 class VolumeMetadata(Base):

@@ -126,6 +126,8 @@ def set_status_where(context, volume_ids, status, from_statuses):
 
 def delete_volume(context, volume_id):
     with engine.writer(context) as session:
+        session.execute(sa.delete(models.VolumeAttachment)
+                        .where(models.VolumeAttachment.volume_id == volume_id))
         session.execute(sa.delete(models.VolumeMetadata)
                         .where(models.VolumeMetadata.volume_id == volume_id))
         session.execute(sa.delete(models.Volume).where(models.Volume.id == volume_id))
@@ -142,6 +144,8 @@ def delete_volumes(context, volume_ids):
         return
     with engine.writer(context) as session:
         ids = list(volume_ids)
+        session.execute(sa.delete(models.VolumeAttachment)
+                        .where(models.VolumeAttachment.volume_id.in_(ids)))
         session.execute(sa.delete(models.VolumeMetadata)
                         .where(models.VolumeMetadata.volume_id.in_(ids)))
         session.execute(sa.delete(models.Volume).where(models.Volume.id.in_(ids)))

@@ -2,6 +2,7 @@
 
 import itertools
 
+from cinderlite.policies import attachments
 from cinderlite.policies import backups
 from cinderlite.policies import base
 from cinderlite.policies import capabilities
@@ -56,4 +57,5 @@ def list_rules():
         group_types.list_rules(),
         groups.list_rules(),
         group_snapshots.list_rules(),
+        attachments.list_rules(),
     ))

@@ -7,6 +7,7 @@ see webob, a driver or the manager.
 
 from cinderlite.db import engine as db_engine
 from cinderlite.scheduler import rpcapi as scheduler_rpcapi
+from cinderlite.services import attachments
 from cinderlite.services import availability_zones
 from cinderlite.services import capabilities
 from cinderlite.services import cgsnapshots
@@ -43,6 +44,7 @@ class Services:
         volume = volume_rpcapi.VolumeAPI(conf, transport)
         self.volumes = volumes.VolumeService(conf, scheduler, volume)
         self.volume_actions = volume_actions.VolumeActionService(conf, volume, self.volumes)
+        self.attachments = attachments.AttachmentService(conf, volume)
         self.snapshots = snapshots.SnapshotService(conf, volume)
         self.snapshot_actions = snapshot_actions.SnapshotActionService()
         self.types = types.TypeService()

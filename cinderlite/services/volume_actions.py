@@ -1,5 +1,7 @@
 """Service layer of volume actions: extend, reset status, force delete, flags, reserve.
 
+The other attach actions are in services/attachments.py.
+
 Each action moves the volume with a conditional update (racing requests
 cannot both win). An extend writes the new size, charges its quota and moves
 the volume to ``extending`` in one transaction, before the cast: usage always
@@ -9,6 +11,7 @@ the size to finish with in the row.
 
 from cinderlite import exception
 from cinderlite import quota
+from cinderlite.db import attachments as db_attachments
 from cinderlite.db import engine as db_engine
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
@@ -161,8 +164,8 @@ class VolumeActionService:
             raise exception.BadRequest(
                 reason='Volume status: %s is invalid, valid statuses are: (%s).'
                        % (status, ', '.join(RESETTABLE_STATUSES)))
-        if status == 'in-use' or attach_status == 'attached':
-            # cinderlite has no attachments yet: no volume has one to be in use by.
+        attachments = db_attachments.attachments_of_volumes(context, [volume_id])[volume_id]
+        if (status == 'in-use' or attach_status == 'attached') and not attachments:
             raise exception.BadRequest(
                 reason='Cannot reset-state to in-use because volume does not have any '
                        'attachments.')
@@ -170,8 +173,13 @@ class VolumeActionService:
             raise exception.BadRequest(
                 reason='Migration status %s is invalid: this service migrates no '
                        'volume.' % migration_status)
-        if status is not None:
-            db_volumes.update_volume(context, volume.id, {'status': status})
+        values = {'status': status, 'attach_status': attach_status}
+        values = {k: v for k, v in values.items() if v is not None}
+        with db_engine.transaction(context):
+            if attach_status == 'detached':
+                db_attachments.delete_attachments_of(context, volume_id)
+            if values:
+                db_volumes.update_volume(context, volume.id, values)
 
     def force_delete(self, context, volume_id):
         """Delete whatever the status (but ``deleting``); see VolumeService.delete."""
@@ -197,16 +205,14 @@ class VolumeActionService:
                                     {'readonly': 'True' if readonly else 'False'})
 
     def reserve(self, context, volume_id):
-        """``available`` -> ``attaching``. :raises InvalidVolume: (400) otherwise."""
-        volume = db_volumes.get_volume(context, volume_id)
-        if not db_volumes.conditional_update(context, volume_id, {'status': 'attaching'},
-                                             ['available']):
-            raise exception.InvalidVolume(
-                reason='Volume status must be available to reserve, but the status is '
-                       '%s.' % volume.status)
+        """``available`` (or, multiattach, ``in-use``) -> ``attaching``.
 
-    def unreserve(self, context, volume_id):
-        """``attaching`` -> ``available`` (no attachment exists); anything else is left."""
-        db_volumes.get_volume(context, volume_id)
-        db_volumes.conditional_update(context, volume_id, {'status': 'available'},
-                                      ['attaching'])
+        :raises InvalidVolume: (400) otherwise.
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        expected = ('available', 'in-use') if volume.multiattach else ('available',)
+        if not db_volumes.conditional_update(context, volume_id, {'status': 'attaching'},
+                                             expected, multiattach=volume.multiattach):
+            raise exception.InvalidVolume(
+                reason='Volume status must be %s to reserve, but the status is %s.'
+                       % (' or '.join(expected), volume.status))

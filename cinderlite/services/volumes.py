@@ -6,6 +6,7 @@ from cinderlite import exception
 from cinderlite import hosts
 from cinderlite import quota
 from cinderlite import statuses
+from cinderlite.db import attachments as db_attachments
 from cinderlite.db import common as db_common
 from cinderlite.db import encryption as db_encryption
 from cinderlite.db import engine as db_engine
@@ -29,6 +30,11 @@ FORCE_DELETABLE = DELETABLE + (
     'reverting', 'backing-up', 'restoring-backup', 'error_backing-up')
 #: The snapshots a cascading delete takes along (but forced): Cinder's statuses.
 CASCADE_DELETABLE_SNAPSHOTS = ('available', 'error', 'deleting')
+
+#: A volume in one of these attach states may be deleted (Cinder: not ``attached``).
+NOT_ATTACHED = ('detached', 'reserved', 'attaching', 'detaching', 'error_attaching',
+                'error_detaching')
+
 
 class VolumeService:
     """What the volume handlers call; never sees webob, never opens a session."""
@@ -145,7 +151,8 @@ class VolumeService:
                'name': name, 'description': description, 'volume_type_id': vtype.id,
                'snapshot_id': snapshot_id, 'source_volid': source_volid,
                'group_id': group_id, 'bootable': False,
-               'provider_location': None}
+               'provider_location': None, 'attach_status': 'detached',
+               'multiattach': self._multiattach(context, vtype)}
         self._write_volume(context, row, vtype, metadata,
                            snapshot if snapshot_id else None,
                            origin if source_volid else None,
@@ -186,6 +193,13 @@ class VolumeService:
             db_volumes.create_volumes(context, [row])
             if metadata:
                 db_volumes.set_metadata(context, row['id'], metadata)
+
+    @staticmethod
+    def _multiattach(context, vtype):
+        """A type with ``multiattach="<is> True"`` makes multiattach volumes (3.50)."""
+        value = db_types.get_extra_specs(context.elevated(), [vtype.id])[vtype.id].get(
+            'multiattach') or ''
+        return value.strip().lower() in ('<is> true', 'true')
 
     @staticmethod
     def _volume_type(context, requested, origin, group_id, words):
@@ -281,7 +295,8 @@ class VolumeService:
         """
         with db_engine.transaction(context):
             if not db_volumes.conditional_update(context, volume.id, {'status': 'deleting'},
-                                                 deletable, group_id=None):
+                                                 deletable, group_id=None,
+                                                 attach_status=NOT_ATTACHED):
                 raise exception.InvalidVolume(reason=reason)
             # Again under the row lock: a snapshot or clone begun since the checks
             # above held this row (db_volumes.hold_volume) and is now committed and counted.
@@ -289,6 +304,10 @@ class VolumeService:
             if snapshots and not cascade:
                 raise exception.InvalidVolume(reason=reason)
             if any(not self._cascades(context, volume, s, force) for s in snapshots):
+                raise exception.InvalidVolume(reason=reason)
+            # An attachment (even reserved) holds a volume; forced, only an attached one.
+            if not force and db_attachments.attachments_of_volumes(
+                    context, [volume.id])[volume.id]:
                 raise exception.InvalidVolume(reason=reason)
             if db_volumes.count_copies_in_flight(
                     context, source_volids=[volume.id],

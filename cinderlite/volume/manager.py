@@ -13,9 +13,11 @@ from concurrent import futures
 import oslo_messaging as messaging
 
 from cinderlite import context as cl_context
+from cinderlite import exception
 from cinderlite import hosts
 from cinderlite.conf import volume as volume_conf
 from cinderlite.db import volumes as db_volumes
+from cinderlite.volume import attach
 from cinderlite.volume import cgsnapshots
 from cinderlite.volume import clones
 from cinderlite.volume import groups
@@ -30,7 +32,7 @@ class VolumeManager:
     """Endpoint of ``cinderlite-volume`` for one backend: each method is one RPC call."""
 
     # The newest message version this manager accepts (volume/rpcapi.py's history).
-    target = messaging.Target(version='1.4')
+    target = messaging.Target(version='1.5')
 
     def __init__(self, conf, backend):
         self.conf = conf
@@ -48,14 +50,16 @@ class VolumeManager:
                                                              self.clone_executor)
         self._clones = clones.CloneOperations(self.driver, self.clone_executor)
         self._retypes = retypes.RetypeOperations(conf, self.driver)
+        self._attach = attach.AttachOperations(self.driver)
 
     # -- life cycle (called by the service, not over RPC) ----------------------
 
     def init_host(self):
-        """Set the driver up, then finish what a previous run left in flight."""
+        """Set the driver up, recreate exports in use, then finish what a run left in flight."""
         ctx = cl_context.get_admin_context()
         self.driver.do_setup(ctx)
         self.driver.check_for_setup_error()
+        self._attach.ensure_exports(ctx, self.service_host + '#')
         recovery.resume_work_in_flight(self, ctx)
 
     def report_capabilities(self):
@@ -136,3 +140,26 @@ class VolumeManager:
         name the same source as the row, which is what is cloned.
         """
         self._clones.create_group_from_source(context.elevated(), group_id)
+
+    # -- RPC 1.5: attaching (calls: the caller waits for the answer or the error) ----
+
+    @messaging.expected_exceptions(exception.CinderliteException)
+    def initialize_connection(self, context, volume_id, connector):
+        return self._attach.initialize_connection(context.elevated(), volume_id, connector)
+
+    @messaging.expected_exceptions(exception.CinderliteException)
+    def terminate_connection(self, context, volume_id, connector, force=False):
+        self._attach.terminate_connection(context.elevated(), volume_id, connector, force)
+
+    @messaging.expected_exceptions(exception.CinderliteException)
+    def detach_volume(self, context, volume_id, attachment_id):
+        self._attach.detach_volume(context.elevated(), volume_id, attachment_id)
+
+    @messaging.expected_exceptions(exception.CinderliteException)
+    def attachment_update(self, context, volume_id, attachment_id, connector):
+        return self._attach.attachment_update(context.elevated(), volume_id, attachment_id,
+                                              connector)
+
+    @messaging.expected_exceptions(exception.CinderliteException)
+    def attachment_delete(self, context, volume_id, attachment_id):
+        self._attach.attachment_delete(context.elevated(), volume_id, attachment_id)

@@ -21,6 +21,12 @@ Version history:
   scheduler sends it to the volume's backend once it chose where the volume
   goes (``dest_host``; the volume's own backend retypes in place). While
   capped below 1.4 a retype is refused (503) before anything is written.
+* 1.5 - Attaching, all synchronous calls: initialize_connection(volume_id,
+  connector), terminate_connection(volume_id, connector, force),
+  detach_volume(volume_id, attachment_id), attachment_update(volume_id,
+  attachment_id, connector), attachment_delete(volume_id, attachment_id).
+  While ``[upgrade_levels] volume`` is below 1.5 they are refused (503)
+  before anything is written.
 
 A manager of version 1.x accepts every 1.y message with y <= x and refuses
 newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
@@ -32,7 +38,7 @@ from cinderlite import rpc
 
 
 class VolumeAPI:
-    RPC_API_VERSION = '1.4'
+    RPC_API_VERSION = '1.5'
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
@@ -112,3 +118,35 @@ class VolumeAPI:
         self._cast(context, host, 'retype', version='1.4', volume_id=volume_id,
                    new_type_id=new_type_id, dest_host=dest_host,
                    migration_policy=migration_policy)
+
+    # -- attaching (1.5): calls, whose answers or errors the API needs ----------
+
+    def can_attach(self):
+        """Whether the volume services may be sent the attach calls (RPC 1.5)."""
+        return self.client.can_send_version('1.5')
+
+    def _call(self, context, host, method, **kwargs):
+        return rpc.call(self.client, context, method, server=hosts.backend_host(host),
+                        version='1.5', **kwargs)
+
+    def initialize_connection(self, context, host, volume_id, connector):
+        """Export the volume to ``connector`` and return Cinder's ``connection_info``."""
+        return self._call(context, host, 'initialize_connection', volume_id=volume_id,
+                          connector=connector)
+
+    def terminate_connection(self, context, host, volume_id, connector, force=False):
+        self._call(context, host, 'terminate_connection', volume_id=volume_id,
+                   connector=connector, force=force)
+
+    def detach_volume(self, context, host, volume_id, attachment_id):
+        self._call(context, host, 'detach_volume', volume_id=volume_id,
+                   attachment_id=attachment_id)
+
+    def attachment_update(self, context, host, volume_id, attachment_id, connector):
+        """Connect a reserved attachment; returns its flat ``connection_info``."""
+        return self._call(context, host, 'attachment_update', volume_id=volume_id,
+                          attachment_id=attachment_id, connector=connector)
+
+    def attachment_delete(self, context, host, volume_id, attachment_id):
+        self._call(context, host, 'attachment_delete', volume_id=volume_id,
+                   attachment_id=attachment_id)

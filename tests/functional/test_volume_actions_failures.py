@@ -6,8 +6,10 @@ cloud must not share a module with the module-wide shared cloud.
 
 import os
 
+from cinderlite.api import microversion
 from tests import fixtures
 from tests.functional import groups_helpers as h
+from tests.functional.test_attach_actions import CONNECTOR
 from tests.functional.test_volume_actions import act
 from tests.functional.test_volume_actions import gigabytes_used
 from tests.functional.test_volumes import create_volume
@@ -48,3 +50,36 @@ def test_a_snapshot_the_backend_cannot_delete_stops_the_cascade(make_cloud):
     usage = cloud.request('GET', '/v3/admin/os-quota-sets/p1?usage=true',
                           token='admin:admin').json['quota_set']
     assert usage['snapshots']['in_use'] == 1 and usage['volumes']['in_use'] == 1
+
+
+def test_attach_failures_leave_nothing_and_say_so(make_cloud, monkeypatch):
+    """The backend refuses a connector (400) or fails (500): the volume is as it was."""
+    monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 54))
+    cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.FailingDriver'}})
+    vid = create_volume(cloud, 'p1', name='ok-attach')['id']
+    resp = act(cloud, 'p1', vid, {'os-initialize_connection': {'connector': {'host': 'h'}}})
+    assert (resp.status, resp.json['badRequest']['message']) == (
+        400, "Connector doesn't have required information: initiator")
+    resp = act(cloud, 'p1', vid, {'os-initialize_connection': {'connector': CONNECTOR}})
+    assert (resp.status, resp.json['computeFault']['message']) == (
+        500, 'Unable to fetch connection information from backend.')
+    headers = {'OpenStack-API-Version': 'volume 3.54'}
+    resp = cloud.request('POST', '/v3/p1/attachments', headers=headers, body={
+        'attachment': {'volume_uuid': vid, 'connector': CONNECTOR}})
+    assert resp.status == 500
+    assert resp.json['computeFault']['message'].startswith(
+        'Unable to create attachment for volume (Bad or unexpected response from the '
+        'storage volume backend API:')
+    assert cloud.request('GET', '/v3/p1/attachments', headers=headers).json == {
+        'attachments': []}
+    shown = cloud.request('GET', '/v3/p1/volumes/%s' % vid).json['volume']
+    assert (shown['status'], shown['attachments']) == ('available', [])
+    # The last detach cannot remove the export: error_detaching, as Cinder.
+    assert act(cloud, 'p1', vid, {'os-attach': {'host_name': 'h',
+                                                'mountpoint': '/m'}}).status == 202
+    resp = act(cloud, 'p1', vid, {'os-detach': {}})
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'].startswith(
+        'Error detaching volume - VolumeBackendAPIException')
+    shown = cloud.request('GET', '/v3/p1/volumes/%s' % vid).json['volume']
+    assert shown['status'] == 'error_detaching'

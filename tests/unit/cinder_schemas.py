@@ -44,9 +44,16 @@ def listing(key, item, links_key=None):
 
 # -- volumes (volumes.py; up to 3.60) ---------------------------------------------------
 
+#: tempest volumes.py ``attachments``: the attached attachments of a volume.
+VOLUME_ATTACHMENTS = {'type': 'array', 'items': strict({
+    'server_id': {'type': ['string', 'null'], 'format': 'uuid'},
+    'attachment_id': UUID, 'attached_at': DATE_TIME_OR_NULL,
+    'host_name': STRING_OR_NULL, 'volume_id': UUID, 'device': STRING_OR_NULL, 'id': UUID},
+    ['server_id', 'attachment_id', 'host_name', 'volume_id', 'device', 'id'])}
+
 _VOLUME_BASE = {
     'migration_status': STRING_OR_NULL,
-    'attachments': {'type': 'array'},
+    'attachments': VOLUME_ATTACHMENTS,
     'links': LINKS,
     'availability_zone': STRING_OR_NULL,
     'encrypted': {'type': 'boolean'},

@@ -16,6 +16,7 @@ import pytest
 
 from cinderlite import conf as cl_conf
 from cinderlite import context as cl_context
+from cinderlite import exception
 from cinderlite import rpc
 from cinderlite.scheduler import manager as scheduler_manager
 from cinderlite.scheduler import rpcapi as scheduler_rpcapi
@@ -192,3 +193,40 @@ def test_the_scheduler_takes_retype_at_1_1():
     assert scheduler_manager.SchedulerManager.target.version == '1.1'
     inspect.signature(scheduler_manager.SchedulerManager.retype).bind(
         None, None, volume_id='v1', new_type_id='t2', migration_policy=None)
+
+
+class _AttachHost:
+    """A 1.5 volume host answering the attach calls with the real manager's signatures."""
+
+    target = messaging.Target(version='1.5')
+
+    def initialize_connection(self, context, **kwargs):
+        inspect.signature(volume_manager.VolumeManager.initialize_connection).bind(
+            self, context, **kwargs)
+        if kwargs['connector'].get('refuse'):
+            raise exception.InvalidConnectorException(missing='initiator')
+        return {'driver_volume_type': 'local', 'data': {'device_path': '/dev/x'}}
+
+
+def test_attach_calls_are_1_5_and_return_answers_and_business_errors(bus):
+    conf, transport = bus
+    api = _api(bus)
+    assert api.can_attach()
+    ctx = cl_context.get_admin_context()
+    server = rpc.get_server(transport, conf.volume_topic, SERVER, [_AttachHost()])
+    server.start()
+    try:
+        assert api.initialize_connection(ctx, HOST, 'v1', {'host': 'h'}) == {
+            'driver_volume_type': 'local', 'data': {'device_path': '/dev/x'}}
+        with pytest.raises(exception.InvalidConnectorException) as caught:
+            api.initialize_connection(ctx, HOST, 'v1', {'refuse': True})
+        # Code and message cross the bus as raised: the API answers Cinder's 400.
+        assert (caught.value.code, caught.value.msg) == (
+            400, "Connector doesn't have required information: initiator")
+    finally:
+        server.stop()
+        server.wait()
+
+
+def test_capped_at_1_4_attaching_is_refused_before_sending(bus):
+    assert not _api(bus, cap='1.4').can_attach()

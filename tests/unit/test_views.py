@@ -45,7 +45,7 @@ def volume(**values):
                size=1, availability_zone='nova', created_at=NOW, updated_at=None,
                name=None, description=None, volume_type_id='t1', snapshot_id=None,
                source_volid=None, bootable=False, group_id=None, host=None,
-               migration_status=None)
+               migration_status=None, multiattach=False)
     row.update(values)
     return types.SimpleNamespace(**row)
 
@@ -55,11 +55,33 @@ VOLUMES = [volume(), volume(status='available', updated_at=NOW, name='v', descri
                             group_id=new_id(), bootable=True)]
 
 
+def attachment(volume_row, **values):
+    row = dict(id=new_id(), volume_id=volume_row.id, project_id=PROJECT,
+               instance_uuid=new_id(), attached_host='compute-1', mountpoint='/dev/vdb',
+               attach_time=NOW, detach_time=None, attach_mode='rw', attach_status='attached',
+               connector=None, connection_info=None)
+    row.update(values)
+    return types.SimpleNamespace(**row)
+
+
 def render_volumes(render):
     for context in contexts():
         for row in VOLUMES:
+            attached = [attachment(row)] if row.status == 'available' else []
             yield render(request(), context, row, {'t1': '__DEFAULT__'}, {'k': 'v'},
-                         row.status == 'available', row.group_id is not None)
+                         row.status == 'available', row.group_id is not None, attached)
+
+
+def test_volume_attachments_show_the_host_to_admins_only():
+    row = volume(status='in-use', multiattach=True)
+    seen = []
+    for context in contexts():
+        body = volume_view.detail(request(), context, row, {'t1': 'x'}, {}, False, False,
+                                  [attachment(row), attachment(row, instance_uuid=None)])
+        schemas.check(schemas.VOLUME_SHOW, body)
+        assert body['multiattach'] is True
+        seen.append({a['host_name'] for a in body['attachments']})
+    assert seen == [{None}, {'compute-1'}]
 
 
 def test_volume_create_and_update_answers_have_no_extension_attributes():

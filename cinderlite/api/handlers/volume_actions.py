@@ -2,6 +2,7 @@
 
 from cinderlite.api import actions
 from cinderlite.api import wsgi
+from cinderlite.api.handlers import attach_actions
 from cinderlite.api.schemas import volume_actions as schema
 from cinderlite.policies import volume_actions as policies
 from cinderlite.policies import volumes as volume_policies
@@ -61,20 +62,6 @@ def _update_readonly(req, context, volume_id, args):
     return wsgi.empty_response(202)
 
 
-def _reserve(req, context, volume_id, args):
-    """os-reserve: 202, the volume is ``attaching``; 400 unless available."""
-    context.can(policies.RESERVE)
-    wsgi.services_of(req).volume_actions.reserve(context, volume_id)
-    return wsgi.empty_response(202)
-
-
-def _unreserve(req, context, volume_id, args):
-    """os-unreserve: 202; an ``attaching`` volume is available again, else nothing."""
-    context.can(policies.UNRESERVE)
-    wsgi.services_of(req).volume_actions.unreserve(context, volume_id)
-    return wsgi.empty_response(202)
-
-
 ACTIONS = {
     'os-extend': _extend,
     'os-retype': _retype,
@@ -82,8 +69,7 @@ ACTIONS = {
     'os-force_delete': _force_delete,
     'os-set_bootable': _set_bootable,
     'os-update_readonly_flag': _update_readonly,
-    'os-reserve': _reserve,
-    'os-unreserve': _unreserve,
+    **attach_actions.ACTIONS,
 }
 
 

@@ -18,11 +18,12 @@ FILTERS = ('name', 'status', 'bootable', 'availability_zone', 'consistencygroup_
 
 
 def _details(req, context, volumes, render=view.detail):
-    """``render`` views of ``volumes``: types, metadata, encryption and CG membership."""
-    names, metadata, encrypted, cg_ids = wsgi.services_of(req).volumes.describe(context,
-                                                                                 volumes)
+    """``render`` views of ``volumes``: types, metadata, encryption, CG membership, attachments."""
+    services = wsgi.services_of(req)
+    names, metadata, encrypted, cg_ids = services.volumes.describe(context, volumes)
+    attached = services.attachments.attached(context, [v.id for v in volumes])
     return [render(req, context, v, names, metadata[v.id], v.volume_type_id in encrypted,
-                   v.group_id in cg_ids)
+                   v.group_id in cg_ids, attached[v.id])
             for v in volumes]
 
 
@@ -92,7 +93,11 @@ def create(req):
     body = wsgi.json_body(req, schema.CREATE_V353 if microversion.at_least(req, 3, 53)
                           else schema.CREATE)['volume']
     if wsgi.bool_param(body.get('multiattach') or False):
-        raise exception.InvalidInput(reason='multiattach volumes are not supported.')
+        raise exception.BadRequest(
+            reason='multiattach parameter has been removed. The default behavior is to use '
+                   'multiattach enabled volume types. Contact your administrator to create '
+                   'a multiattach enabled volume type and use it to create multiattach '
+                   'volumes.')
     if body.get('imageRef', body.get('image_id')) is not None:
         raise exception.BadRequest(reason=IMAGE_MESSAGE)
     if body.get('backup_id'):

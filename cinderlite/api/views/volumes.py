@@ -11,6 +11,7 @@ import uuid
 
 from cinderlite.api import microversion
 from cinderlite.api import views
+from cinderlite.api.views import attachments as attachment_views
 
 # service_uuid (3.48) names the volume service that holds the volume: a
 # stable uuid of its ``host@backend``, as nothing else in a service row is one.
@@ -29,10 +30,11 @@ def summary(req, volume):
             'links': views.links(req, 'volumes', volume.id, volume.project_id)}
 
 
-def base(req, context, volume, type_names, metadata, encrypted, in_cg):
+def base(req, context, volume, type_names, metadata, encrypted, in_cg, attachments=()):
     """The answer of create and update: no ``os-vol-*`` attributes.
 
     ``in_cg``: the volume's group is a consistency group (``consistencygroup_id``).
+    ``attachments``: its attached attachments (Cinder lists no other).
     """
     body = {
         'id': volume.id, 'status': volume.status, 'size': volume.size,
@@ -45,8 +47,9 @@ def base(req, context, volume, type_names, metadata, encrypted, in_cg):
         'metadata': metadata, 'user_id': volume.user_id,
         'bootable': 'true' if volume.bootable else 'false',
         'encrypted': encrypted, 'replication_status': None,
-        'consistencygroup_id': volume.group_id if in_cg else None, 'multiattach': False,
-        'attachments': [],
+        'consistencygroup_id': volume.group_id if in_cg else None,
+        'multiattach': bool(volume.multiattach),
+        'attachments': [attachment_views.of_volume(context, a) for a in attachments],
         'links': views.links(req, 'volumes', volume.id, volume.project_id),
     }
     if microversion.at_least(req, 3, 13):
@@ -81,9 +84,9 @@ def _add_later_fields(req, context, volume, body):
         body['consumes_quota'] = True
 
 
-def detail(req, context, volume, type_names, metadata, encrypted, in_cg):
+def detail(req, context, volume, type_names, metadata, encrypted, in_cg, attachments=()):
     """The answer of show and of the detail list: the base view and the extensions'."""
-    body = base(req, context, volume, type_names, metadata, encrypted, in_cg)
+    body = base(req, context, volume, type_names, metadata, encrypted, in_cg, attachments)
     body['os-vol-tenant-attr:tenant_id'] = volume.project_id
     if context.is_admin:
         body.update({'os-vol-host-attr:host': volume.host,

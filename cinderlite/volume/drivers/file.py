@@ -213,7 +213,9 @@ class FileDriver(driver.VolumeDriver):
                 'thick_provisioning_support': False,
                 'consistencygroup_support': True,
                 'group_consistency': self.backing.group_consistency,
-                'reflink': self.backing.reflink}
+                'reflink': self.backing.reflink,
+                # Several hosts may open one file: types with multiattach="<is> True".
+                'multiattach': True}
 
     def _apparent_sizes(self):
         """Bytes of every file in ``volumes_dir``, and of the volume files among them."""
