@@ -24,6 +24,7 @@ import unittest
 
 from cinderlite.testing import driver_harness
 from cinderlite.testing import driver_views as views
+from cinderlite.volume import group_calls
 
 TEXT_STATS = ('volume_backend_name', 'vendor_name', 'driver_version', 'storage_protocol')
 CAPACITY_STATS = ('total_capacity_gb', 'free_capacity_gb')
@@ -437,6 +438,55 @@ class DriverConformance(driver_harness.DriverHarness):
                                            'available')
         return [self._track_volume(driver, views.stored(c, by_id.get(c.id, {})))
                 for c in clones]
+
+    def test_group_that_is_not_consistent(self, tmp_path):
+        """A group whose type does not ask for consistent snapshots, as the manager drives it.
+
+        Each call falls back as the manager's do (:mod:`cinderlite.volume.group_calls`):
+        a driver may keep no backend state for such a group, and then its
+        group snapshot is one create_snapshot per member and its clone one
+        create_cloned_volume per volume. Either way the bytes are right and
+        everything the group made deletes.
+        """
+        driver = self._setup(tmp_path)
+        group = views.group(self.host, consistent=False)
+        views.check_model_update(group_calls.run(
+            group, lambda: driver.create_group(self.context, group), None, lambda: None),
+            'create_group')
+        self._track('group', group, lambda: group_calls.run(
+            group, lambda: driver.delete_group(self.context, group, []), None, lambda: None))
+        volumes = [self._volume(driver, group_id=group.id) for _ in range(2)]
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        group_snapshot = views.cgsnapshot(group)
+        snapshots = [self._track_snapshot(
+            driver, views.snapshot(v, group_snapshot_id=group_snapshot.id)) for v in volumes]
+        _, updates = group_calls.run(
+            group, lambda: driver.create_group_snapshot(self.context, group_snapshot,
+                                                        snapshots), None,
+            lambda: (None, [dict(driver.create_snapshot(s) or {}, id=s.id)
+                            for s in snapshots]))
+        by_id = views.check_member_updates(updates, snapshots, 'create_group_snapshot',
+                                           'available')
+        snapshots = [self._track_snapshot(driver, views.stored(s, by_id.get(s.id, {})))
+                     for s in snapshots]
+        for volume in volumes:
+            self._fill(driver, volume, 'after')
+        for index, snapshot in enumerate(snapshots):
+            self._assert_holds(driver, self._from_snapshot(driver, snapshot),
+                               'member-%d' % index, 'the volume from member %d' % index)
+        clones = [self._clone(driver, volume) for volume in volumes]
+        for clone in clones:
+            self._assert_holds(driver, clone, 'after', 'a clone of a member')
+        group_calls.run(
+            group, lambda: driver.delete_group_snapshot(self.context, group_snapshot,
+                                                        snapshots), None,
+            lambda: [driver.delete_snapshot(s) for s in snapshots])
+        for snapshot in snapshots:
+            self._forget('snapshot', snapshot)
+        group_calls.run(group, lambda: driver.delete_group(self.context, group, volumes),
+                        None, lambda: [driver.delete_volume(v) for v in volumes])
+        self._forget('group', group)
 
     def test_group_from_group_snapshot_has_snapshot_bytes(self, tmp_path):
         driver = self._setup(tmp_path)

@@ -51,12 +51,15 @@ CONSISTENT_SPECS = {'consistent_group_snapshot_enabled': '<is> True'}
 GROUP_TYPE_ID = '0b7c9d2e-3f41-4a8b-9c6d-5e2f1a0b3c44'
 
 
-def group(host, **values):
-    """A group row as the manager hands it: with its type's ``group_specs`` (consistent)."""
+def group(host, consistent=True, **values):
+    """A group row as the manager hands it: with its type's ``group_specs``.
+
+    ``consistent``: whether the type asks for consistent group snapshots.
+    """
     return Resource(dict(_view(models.Group, id=new_id(), project_id=PROJECT_ID,
                                user_id=USER_ID, host=host, availability_zone='nova',
                                status='creating', group_type_id=GROUP_TYPE_ID, **values),
-                         group_specs=CONSISTENT_SPECS))
+                         group_specs=CONSISTENT_SPECS if consistent else {}))
 
 
 def cgsnapshot(source_group):

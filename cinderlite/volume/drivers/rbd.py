@@ -76,6 +76,12 @@ def _backend_errors(what):
     return decorate
 
 
+def _require_consistent(group):
+    """NotImplementedError for a group whose type does not ask for consistent snapshots."""
+    if not driver.is_group_a_cg_snapshot_type(group or {}):
+        raise NotImplementedError()
+
+
 class RBDDriver(driver.VolumeDriver):
     """Volumes in the Ceph pool ``rbd_pool``; groups and group snapshots as RBD groups."""
 
@@ -267,8 +273,10 @@ class RBDDriver(driver.VolumeDriver):
 
     @_backend_errors('delete a snapshot')
     def delete_snapshot(self, snapshot):
-        if snapshot.cgsnapshot_id:
-            return  # its group snapshot goes with delete_cgsnapshot
+        # A member of an RBD group snapshot has no snapshot of its own (its
+        # share goes with delete_cgsnapshot) and is "already gone" here; a
+        # member of a group snapshot of a group that is not consistent is an
+        # ordinary snapshot.
         with self.connect() as (cluster, ioctx):
             try:
                 with rbd.Image(ioctx, self.volume_name(snapshot.volume_id)) as image:
@@ -285,7 +293,8 @@ class RBDDriver(driver.VolumeDriver):
         name = self.volume_name(volume.id)
         with self.connect() as (cluster, ioctx):
             rbd_images.undo(ioctx, [name], None)  # an earlier attempt's, cut off by a crash
-            if snapshot.cgsnapshot_id:
+            if snapshot.cgsnapshot_id and not rbd_images.has_user_snapshot(
+                    ioctx, source, self.snapshot_name(snapshot.id)):
                 self._from_group_snapshot(cluster, ioctx, source,
                                           CGSNAPSHOT_NAME % snapshot.cgsnapshot_id, volume)
                 flatten = None
@@ -322,14 +331,10 @@ class RBDDriver(driver.VolumeDriver):
     def update_consistencygroup(self, context, group, add_volumes=None,
                                 remove_volumes=None):
         with self.connect() as (cluster, ioctx):
-            name = GROUP_NAME % group.id
-            if add_volumes:
-                self._join_group(ioctx, name, [v.id for v in add_volumes])
-            for volume in remove_volumes or ():
-                try:
-                    rbd.Group(ioctx, name).remove_image(ioctx, self.volume_name(volume.id))
-                except (rbd.ObjectNotFound, rbd.ImageNotFound):
-                    LOG.debug('%s was not in group %s', volume.id, name)
+            rbd_images.change_members(
+                ioctx, GROUP_NAME % group.id,
+                [self.volume_name(v.id) for v in add_volumes or ()],
+                [self.volume_name(v.id) for v in remove_volumes or ()])
         return None, None, None
 
     @_backend_errors('create a group snapshot')
@@ -368,6 +373,41 @@ class RBDDriver(driver.VolumeDriver):
                                        src_volumes)
         return ({'status': 'available'},
                 [{'id': v.id, 'status': 'available'} for v in volumes])
+
+    # -- generic volume groups ---------------------------------------------------------
+    #
+    # A group whose type asks for consistent snapshots is an RBD group, as a
+    # consistency group is. For any other type these raise NotImplementedError,
+    # as Cinder's drivers do: the manager keeps its membership in the database,
+    # and its group snapshots are user snapshots ``snapshot-<id>`` taken one by
+    # one, which volumes clone copy-on-write even on Pacific.
+
+    def create_group(self, context, group):
+        _require_consistent(group)
+        return self.create_consistencygroup(context, group)
+
+    def delete_group(self, context, group, volumes):
+        _require_consistent(group)
+        return self.delete_consistencygroup(context, group, volumes)
+
+    def update_group(self, context, group, add_volumes=None, remove_volumes=None):
+        _require_consistent(group)
+        return self.update_consistencygroup(context, group, add_volumes, remove_volumes)
+
+    def create_group_snapshot(self, context, group_snapshot, snapshots):
+        _require_consistent(group_snapshot.get('group'))
+        return self.create_cgsnapshot(context, group_snapshot, snapshots)
+
+    def delete_group_snapshot(self, context, group_snapshot, snapshots):
+        _require_consistent(group_snapshot.get('group'))
+        return self.delete_cgsnapshot(context, group_snapshot, snapshots)
+
+    def create_group_from_src(self, context, group, volumes, group_snapshot=None,
+                              snapshots=None, source_group=None, source_vols=None):
+        _require_consistent(group)
+        return self.create_consistencygroup_from_src(
+            context, group, volumes, cgsnapshot=group_snapshot, snapshots=snapshots,
+            src_group=source_group, src_volumes=source_vols)
 
     # -- helpers ----------------------------------------------------------------------
 
@@ -438,10 +478,11 @@ class RBDDriver(driver.VolumeDriver):
                     made.resize(volume.size * GiB)
 
     def _join_group(self, ioctx, group_name, volume_ids):
-        rbd_images.join_group(ioctx, group_name, [self.volume_name(i) for i in volume_ids])
+        rbd_images.change_members(ioctx, group_name, [self.volume_name(i) for i in volume_ids],
+                                  ())
 
     def _finish(self, ioctx, name, volume, flatten):
-        """Flatten, grow to ``volume.size`` and join the volume's group; remove it on failure."""
+        """Flatten, grow to ``volume.size``, join the volume's RBD group; remove it on failure."""
         try:
             with rbd.Image(ioctx, name) as image:
                 if flatten:
@@ -449,7 +490,9 @@ class RBDDriver(driver.VolumeDriver):
                 if image.size() < volume.size * GiB:
                     image.resize(volume.size * GiB)
             if volume.consistencygroup_id:
-                self._join_group(ioctx, GROUP_NAME % volume.consistencygroup_id, [volume.id])
+                # Only a consistent group has an RBD group (create_group).
+                rbd_images.join_existing_group(ioctx, GROUP_NAME % volume.consistencygroup_id,
+                                               name)
         except BaseException:
             rbd_images.undo(ioctx, [name], None)
             raise

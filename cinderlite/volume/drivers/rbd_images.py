@@ -122,20 +122,51 @@ def remove_group(ioctx, name):
         LOG.debug('Group %s was already gone', name)
 
 
-def join_group(ioctx, group_name, names):
-    """Make images ``names`` members of ``group_name`` (created if missing).
+def change_members(ioctx, group_name, add, remove):
+    """Add images ``add`` to group ``group_name`` (created if missing), take ``remove`` out.
 
-    An image in another group leaves it first: an image is in one group at most.
+    All or nothing: when one step fails, the steps already done are undone
+    before the error goes on, so the group keeps the members it had.
     """
     ensure_group(ioctx, group_name)
     group = rbd.Group(ioctx, group_name)
     members = {m['name'] for m in group.list_images()}
-    for name in names:
-        if name in members:
-            continue
-        with rbd.Image(ioctx, name) as image:
-            leave_group(ioctx, image)
-        group.add_image(ioctx, name)
+    done = []
+    try:
+        for name in remove:
+            if name in members:
+                group.remove_image(ioctx, name)
+                done.append((group.add_image, name))
+        for name in add:
+            if name not in members:
+                with rbd.Image(ioctx, name) as image:
+                    leave_group(ioctx, image)
+                group.add_image(ioctx, name)
+                done.append((group.remove_image, name))
+    except BaseException:
+        for undo_step, name in reversed(done):
+            try:
+                undo_step(ioctx, name)
+            except rbd.Error:
+                LOG.exception('Could not restore the membership of %s in group %s',
+                              name, group_name)
+        raise
+
+
+def join_existing_group(ioctx, group_name, name):
+    """Add the new image ``name`` to group ``group_name`` if that group exists."""
+    try:
+        rbd.Group(ioctx, group_name).add_image(ioctx, name)
+    except (rbd.ObjectNotFound, rbd.ImageNotFound):
+        LOG.debug('No RBD group %s: image %s stays out of groups', group_name, name)
+
+
+def has_user_snapshot(ioctx, name, snap_name):
+    """Whether image ``name`` has the user-namespace snapshot ``snap_name``."""
+    with rbd.Image(ioctx, name, read_only=True) as image:
+        return any(s['name'] == snap_name for s in image.list_snaps()
+                   if s.get('namespace', rbd.RBD_SNAP_NAMESPACE_TYPE_USER)
+                   == rbd.RBD_SNAP_NAMESPACE_TYPE_USER)
 
 
 def leave_group(ioctx, image):

@@ -12,6 +12,7 @@ from cinderlite import exception
 from cinderlite.testing import driver_views as views
 from cinderlite.volume.driver_view import Resource
 from cinderlite.volume.drivers import rbd as rbd_driver
+from cinderlite.volume.drivers import rbd_images
 from tests.functional.ceph import conftest
 from tests.functional.ceph import rbd_harness
 
@@ -37,6 +38,10 @@ def user_snaps(ioctx, name):
 
 def group_snaps(ioctx, group_id):
     return [s['name'] for s in rbd.Group(ioctx, 'group-%s' % group_id).list_snaps()]
+
+
+def group_members(ioctx, group_id):
+    return sorted(m['name'] for m in rbd.Group(ioctx, 'group-%s' % group_id).list_images())
 
 
 class TestRBDDriver(rbd_harness.RBDHarness):
@@ -198,3 +203,108 @@ class TestRBDDriver(rbd_harness.RBDHarness):
             for job in jobs:
                 job.result()
         assert group_snaps(self.ioctx, group.id) == []
+
+    # -- generic groups ----------------------------------------------------------------
+
+    def test_group_that_is_not_consistent_has_no_rbd_group(self, tmp_path):
+        """Cinder's way: the manager's generic path, with ordinary snapshots to clone from."""
+        driver = self._setup(tmp_path)
+        group = views.group(self.host, consistent=False)
+        for call in (lambda: driver.create_group(self.context, group),
+                     lambda: driver.update_group(self.context, group, [], []),
+                     lambda: driver.create_group_from_src(self.context, group, [],
+                                                          source_group=group,
+                                                          source_vols=[])):
+            with pytest.raises(NotImplementedError):
+                call()
+        volume = self._volume(driver, group_id=group.id)
+        snapshot = self._snapshot(driver, views.stored(volume, {}))
+        assert rbd.RBD().group_list(self.ioctx) == self.before['groups']
+        member = views.snapshot(volume, group_snapshot_id=views.new_id())
+        with pytest.raises(NotImplementedError):
+            driver.create_group_snapshot(self.context, views.cgsnapshot(group), [member])
+        assert user_snaps(self.ioctx, driver.volume_name(volume.id)) == [
+            'snapshot-%s' % snapshot.id]
+
+    def test_create_group_again_after_a_crash(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group = self._track_group(driver, views.group(self.host))
+        for _ in range(2):
+            assert driver.create_group(self.context, group) == {'status': 'available'}
+        assert 'group-%s' % group.id in rbd.RBD().group_list(self.ioctx)
+
+    def test_failed_update_group_keeps_the_members(self, tmp_path):
+        """A volume whose image is gone: the group's RBD members stay as they were."""
+        driver = self._setup(tmp_path)
+        group, (member,) = self._group_with_members(driver, count=1)
+        joining = self._volume(driver)  # made outside the group, then added
+        missing = views.volume(self.host, 1)
+        with pytest.raises(exception.VolumeBackendAPIException, match='update a group'):
+            driver.update_group(self.context, group, add_volumes=[joining, missing],
+                                remove_volumes=[member])
+        assert group_members(self.ioctx, group.id) == [driver.volume_name(member.id)]
+
+    def test_failed_group_snapshot_leaves_no_snapshot(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver, count=2)
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        group_snapshot = views.cgsnapshot(group)
+        gone = views.volume(self.host, 1, group_id=group.id)
+        snapshots = [views.snapshot(v, group_snapshot_id=group_snapshot.id)
+                     for v in volumes + [gone]]
+        with pytest.raises(exception.VolumeBackendAPIException, match='group snapshot'):
+            driver.create_group_snapshot(self.context, group_snapshot, snapshots)
+        assert group_snaps(self.ioctx, group.id) == []
+        for index, volume in enumerate(volumes):
+            name = driver.volume_name(volume.id)
+            with rbd.Image(self.ioctx, name, read_only=True) as image:
+                assert list(image.list_snaps()) == []
+            self._assert_holds(driver, volume, 'member-%d' % index, 'member %d' % index)
+
+    def test_failed_delete_group_snapshot_keeps_it(self, tmp_path, monkeypatch):
+        """The manager marks it error_deleting; a second delete must still find it."""
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver, count=2)
+        group_snapshot, snapshots = self._cgsnapshot(driver, group, volumes)
+
+        def busy(group_images, snap_name):
+            raise rbd.ImageBusy('busy')
+        monkeypatch.setattr(rbd_images, 'remove_group_snap', busy)
+        with pytest.raises(exception.VolumeBackendAPIException, match='group snapshot'):
+            driver.delete_group_snapshot(self.context, group_snapshot, snapshots)
+        assert group_snaps(self.ioctx, group.id) == ['cgsnapshot-%s' % group_snapshot.id]
+        monkeypatch.undo()
+        driver.delete_group_snapshot(self.context, group_snapshot, snapshots)
+        assert group_snaps(self.ioctx, group.id) == []
+
+    def test_delete_group_reports_a_member_it_cannot_delete(self, tmp_path):
+        driver = self._setup(tmp_path)
+        group, (kept, deleted) = self._group_with_members(driver, count=2)
+        self._snapshot(driver, kept)
+        _, updates = driver.delete_group(self.context, group, [kept, deleted])
+        assert sorted((u['id'], u['status']) for u in updates) == sorted(
+            [(kept.id, 'error_deleting'), (deleted.id, 'deleted')])
+        names = rbd.RBD().list(self.ioctx)
+        assert driver.volume_name(kept.id) in names
+        assert driver.volume_name(deleted.id) not in names
+        assert 'group-%s' % group.id not in rbd.RBD().group_list(self.ioctx)
+
+    def test_failed_group_from_src_removes_what_it_made(self, tmp_path):
+        """Cinder's argument names; one source volume is gone: no clone or group stays."""
+        driver = self._setup(tmp_path)
+        group, volumes = self._group_with_members(driver, count=2)
+        for index, volume in enumerate(volumes):
+            self._fill(driver, volume, 'member-%d' % index)
+        sources = volumes + [views.volume(self.host, 1, group_id=group.id)]
+        new_group = views.group(self.host, source_group_id=group.id)
+        clones = [views.volume(self.host, 1, group_id=new_group.id, source_volid=s.id)
+                  for s in sources]
+        before = conftest.pool_contents(self.ioctx)
+        with pytest.raises(exception.VolumeBackendAPIException):
+            driver.create_group_from_src(self.context, new_group, clones,
+                                         source_group=group, source_vols=sources)
+        assert conftest.pool_contents(self.ioctx) == before
+        assert group_snaps(self.ioctx, group.id) == []
+        for index, volume in enumerate(volumes):
+            self._assert_holds(driver, volume, 'member-%d' % index, 'source %d' % index)
