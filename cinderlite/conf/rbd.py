@@ -16,6 +16,12 @@ RBD_OPTS = [
     cfg.StrOpt('rbd_ceph_conf', default='',
                help='RBD driver: path to the ceph.conf naming the monitors. Empty means '
                     'librados looks in its default places.'),
+    cfg.BoolOpt('rbd_exclusive_cinder_pool', default=True,
+                help='RBD driver: whether the pool holds only this service\'s volumes. '
+                     'Then allocated_capacity_gb is the sizes of all images in the pool, '
+                     'from one call; set it to False for a shared pool, and the driver '
+                     'adds up the sizes of the images named by volume_name_template, one '
+                     'image at a time.'),
     cfg.IntOpt('rbd_max_clone_depth', default=5, min=0,
                help='RBD driver: the longest chain of copy-on-write clones a new clone '
                     'may extend. A clone of a volume at this depth is flattened (its '

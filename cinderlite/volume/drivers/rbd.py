@@ -106,6 +106,12 @@ class RBDDriver(driver.VolumeDriver):
     def volume_name(self, volume_id):
         return self.backend_conf.volume_name_template % volume_id
 
+    def _is_volume_name(self, name):
+        """Whether image ``name`` fits ``volume_name_template`` (``volume-%s``)."""
+        prefix, _, suffix = self.backend_conf.volume_name_template.partition('%s')
+        return (len(name) > len(prefix) + len(suffix) and name.startswith(prefix)
+                and name.endswith(suffix))
+
     def snapshot_name(self, snapshot_id):
         return self.backend_conf.snapshot_name_template % snapshot_id
 
@@ -181,6 +187,11 @@ class RBDDriver(driver.VolumeDriver):
             pool_stats = rbd.RBD().pool_stats_get(ioctx)
             provisioned = (pool_stats['image_max_provisioned_bytes']
                            + pool_stats['trash_max_provisioned_bytes'])
+            # The volumes: not the trashed images, whose volumes are deleted.
+            if self.backend_conf.rbd_exclusive_cinder_pool:
+                allocated = pool_stats['image_max_provisioned_bytes']
+            else:
+                allocated = rbd_images.sizes_of(ioctx, self._is_volume_name)
         used = pools[pool]['bytes_used']
         total = used + pools[pool]['max_avail']
         if quota:
@@ -191,6 +202,7 @@ class RBDDriver(driver.VolumeDriver):
                 'total_capacity_gb': round(total / GiB, 2),
                 'free_capacity_gb': round(free / GiB, 2),
                 'provisioned_capacity_gb': round(provisioned / GiB, 2),
+                'allocated_capacity_gb': round(allocated / GiB, 2),
                 'thin_provisioning_support': True,
                 'thick_provisioning_support': False,
                 'consistencygroup_support': True,

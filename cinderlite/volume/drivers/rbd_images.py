@@ -161,6 +161,20 @@ def join_existing_group(ioctx, group_name, name):
         LOG.debug('No RBD group %s: image %s stays out of groups', group_name, name)
 
 
+def sizes_of(ioctx, wanted):
+    """Bytes of the images whose name ``wanted(name)`` accepts, opened one at a time."""
+    total = 0
+    for name in rbd.RBD().list(ioctx):
+        if not wanted(name):
+            continue
+        try:
+            with rbd.Image(ioctx, name, read_only=True) as image:
+                total += image.size()
+        except rbd.ImageNotFound:
+            continue  # deleted while we counted
+    return total
+
+
 def has_user_snapshot(ioctx, name, snap_name):
     """Whether image ``name`` has the user-namespace snapshot ``snap_name``."""
     with rbd.Image(ioctx, name, read_only=True) as image:

@@ -308,3 +308,19 @@ class TestRBDDriver(rbd_harness.RBDHarness):
         assert group_snaps(self.ioctx, group.id) == []
         for index, volume in enumerate(volumes):
             self._assert_holds(driver, volume, 'member-%d' % index, 'source %d' % index)
+
+    # -- capacity ------------------------------------------------------------------
+
+    def test_allocated_capacity_of_a_shared_pool(self, tmp_path):
+        """rbd_exclusive_cinder_pool = False: only the images named as volumes count."""
+        self.overrides = {'rbd_exclusive_cinder_pool': False}
+        driver = self._setup(tmp_path)
+        before = driver.get_volume_stats(refresh=True)
+        rbd.RBD().create(self.ioctx, 'not-a-volume', 2 * rbd_driver.GiB)
+        try:
+            self._volume(driver, size=1)
+            after = driver.get_volume_stats(refresh=True)
+        finally:
+            rbd.RBD().remove(self.ioctx, 'not-a-volume')
+        assert after['allocated_capacity_gb'] == before['allocated_capacity_gb'] + 1
+        assert after['provisioned_capacity_gb'] == before['provisioned_capacity_gb'] + 3
