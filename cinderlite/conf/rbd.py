@@ -16,6 +16,9 @@ RBD_OPTS = [
     cfg.StrOpt('rbd_ceph_conf', default='',
                help='RBD driver: path to the ceph.conf naming the monitors. Empty means '
                     'librados looks in its default places.'),
+    cfg.StrOpt('rbd_secret_uuid',
+               help='RBD driver: the UUID of the libvirt secret that holds rbd_user\'s '
+                    'key on the compute hosts; handed to them in the connection info.'),
     cfg.BoolOpt('rbd_exclusive_cinder_pool', default=True,
                 help='RBD driver: whether the pool holds only this service\'s volumes. '
                      'Then allocated_capacity_gb is the sizes of all images in the pool, '

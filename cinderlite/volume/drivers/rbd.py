@@ -275,6 +275,29 @@ class RBDDriver(driver.VolumeDriver):
         LOG.info('Cloned %(src)s to %(dst)s%(flat)s',
                  {'src': source, 'dst': name, 'flat': ' (flattened)' if flatten else ''})
 
+    # -- connections ------------------------------------------------------------------
+
+    @_backend_errors('read the monitor map')
+    def initialize_connection(self, volume, connector):
+        """Cinder's ``rbd`` connection info: librbd on the host reaches the image itself.
+
+        Nothing is exported (create_export, remove_export and
+        terminate_connection keep the base class's defaults): the host's
+        os-brick (or libvirt, with the key in the secret ``rbd_secret_uuid``)
+        connects to the monitors as ``rbd_user``. RBD images take discards.
+        """
+        conf = self.backend_conf
+        with self.connect() as (cluster, ioctx):
+            hosts, ports = rbd_images.monitor_addresses(cluster)
+        return {'driver_volume_type': 'rbd',
+                'data': {'name': '%s/%s' % (conf.rbd_pool, self.volume_name(volume.id)),
+                         'hosts': hosts, 'ports': ports,
+                         'cluster_name': conf.rbd_cluster_name,
+                         'auth_enabled': conf.rbd_user is not None,
+                         'auth_username': conf.rbd_user,
+                         'secret_type': 'ceph', 'secret_uuid': conf.rbd_secret_uuid,
+                         'volume_id': volume.id, 'discard': True}}
+
     # -- snapshots ------------------------------------------------------------------
 
     @_backend_errors('create a snapshot')

@@ -4,6 +4,7 @@ Functions of an open I/O context (``ioctx``) or cluster connection; they let
 librbd's exceptions through (the driver turns them into backend errors).
 """
 
+import json
 import time
 
 from oslo_log import log as logging
@@ -159,6 +160,24 @@ def join_existing_group(ioctx, group_name, name):
         rbd.Group(ioctx, group_name).add_image(ioctx, name)
     except (rbd.ObjectNotFound, rbd.ImageNotFound):
         LOG.debug('No RBD group %s: image %s stays out of groups', group_name, name)
+
+
+def monitor_addresses(cluster):
+    """``(hosts, ports)`` of the monitors in the mon map, as Cinder's driver gives them.
+
+    Each monitor's legacy (msgr v1) address ``host:port/nonce``, as
+    ``ceph mon dump`` prints it; IPv6 hosts lose their brackets.
+    """
+    ret, out, err = cluster.mon_command(json.dumps({'prefix': 'mon dump', 'format': 'json'}),
+                                        b'')
+    if ret != 0:
+        raise rbd.Error('mon dump failed: %s' % err)
+    hosts, ports = [], []
+    for mon in json.loads(out)['mons']:
+        host, port = mon['addr'][:mon['addr'].rindex('/')].rsplit(':', 1)
+        hosts.append(host.strip('[]'))
+        ports.append(port)
+    return hosts, ports
 
 
 def sizes_of(ioctx, wanted):

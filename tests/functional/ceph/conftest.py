@@ -88,3 +88,4 @@ def _harness_backend(request):
     if request.instance is not None and hasattr(request.instance, 'backend_options'):
         request.instance.backend_options = request.getfixturevalue('rbd_backend')
         request.instance.ioctx = request.getfixturevalue('ceph_io')
+        request.instance.keyring = request.getfixturevalue('ceph').user_keyring

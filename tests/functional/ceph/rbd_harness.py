@@ -12,12 +12,14 @@ from tests.functional.ceph import conftest
 class RBDHarness(driver_harness.DriverHarness):
     """Drives RBDDriver as the manager does; each test leaves the pool as it found it.
 
-    ``backend_options`` and ``ioctx`` (an admin view of the pool) are set by
-    the conftest's autouse fixture; ``overrides`` adds backend options.
+    ``backend_options``, ``ioctx`` (an admin view of the pool) and
+    ``keyring`` (the backend user's) are set by the conftest's autouse
+    fixture; ``overrides`` adds backend options.
     """
 
     backend_options = None
     ioctx = None
+    keyring = None
     overrides = {}
 
     def make_driver(self, tmp_path):

@@ -4,6 +4,7 @@ clean failures, and crash consistency under concurrent writers.
 """
 
 from concurrent import futures
+import json
 
 import pytest
 import rbd
@@ -309,7 +310,7 @@ class TestRBDDriver(rbd_harness.RBDHarness):
         for index, volume in enumerate(volumes):
             self._assert_holds(driver, volume, 'member-%d' % index, 'source %d' % index)
 
-    # -- capacity ------------------------------------------------------------------
+    # -- capacity and connections ----------------------------------------------------
 
     def test_allocated_capacity_of_a_shared_pool(self, tmp_path):
         """rbd_exclusive_cinder_pool = False: only the images named as volumes count."""
@@ -324,3 +325,20 @@ class TestRBDDriver(rbd_harness.RBDHarness):
             rbd.RBD().remove(self.ioctx, 'not-a-volume')
         assert after['allocated_capacity_gb'] == before['allocated_capacity_gb'] + 1
         assert after['provisioned_capacity_gb'] == before['provisioned_capacity_gb'] + 3
+
+    def test_connection_info_is_cinders(self, tmp_path):
+        secret = views.new_id()
+        self.overrides = {'rbd_secret_uuid': secret}
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        _, info = self._connect(driver, volume, views.connector())
+        with driver.connect() as (cluster, _):
+            mons = json.loads(cluster.mon_command(
+                json.dumps({'prefix': 'mon dump', 'format': 'json'}), b'')[1])['mons']
+        assert info == {'driver_volume_type': 'rbd', 'data': {
+            'name': '%s/volume-%s' % (self.backend_options['rbd_pool'], volume.id),
+            'hosts': ['127.0.0.1'] * len(mons),
+            'ports': [m['addr'].split(':')[1].split('/')[0] for m in mons],
+            'cluster_name': 'ceph', 'auth_enabled': True,
+            'auth_username': self.backend_options['rbd_user'], 'secret_type': 'ceph',
+            'secret_uuid': secret, 'volume_id': volume.id, 'discard': True}}
