@@ -11,6 +11,8 @@ import uuid
 from cinderclient import exceptions as cinder_exc
 import pytest
 
+from cinderlite import exception
+from cinderlite import policy
 from cinderlite.api import microversion
 from cinderlite.volume.drivers import file as file_driver
 from tests.functional import groups_helpers as h
@@ -197,6 +199,32 @@ def test_multiattach_volume_takes_two_attachments(shared_cloud, project):
     assert shown(shared_cloud, project, vid)['status'] == 'in-use'
     api(shared_cloud, 'DELETE', project, '/attachments/%s' % ids[1])
     assert shown(shared_cloud, project, vid)['status'] == 'available'
+
+
+def test_multiattach_bootable_in_use_needs_its_policy(shared_cloud, project, monkeypatch):
+    """A second attachment of an in-use bootable multiattach volume asks its own policy."""
+    vtype = create_type(shared_cloud, {'multiattach': '<is> True'})
+    vid = create_volume(shared_cloud, project, volume_type=vtype['name'])['id']
+    assert api(shared_cloud, 'POST', project, '/volumes/%s/action' % vid,
+               body={'os-set_bootable': {'bootable': True}}).status == 200
+    first = attach(shared_cloud, project, vid, connector=CONNECTOR).json['attachment']
+    api(shared_cloud, 'POST', project, '/attachments/%s/action' % first['id'],
+        body={'os-complete': None})
+    asked = []
+    real = policy.authorize
+
+    def authorize(context, action, target, do_raise=True):
+        asked.append(action)
+        if action == 'volume:multiattach_bootable_volume':
+            raise exception.PolicyNotAuthorized(action=action)
+        return real(context, action, target, do_raise)
+    monkeypatch.setattr(policy, 'authorize', authorize)
+    resp = attach(shared_cloud, project, vid, connector=CONNECTOR)
+    assert resp.status == 403, resp
+    assert 'volume:multiattach_bootable_volume' in asked
+    assert len(api(shared_cloud, 'GET', project, '/attachments').json['attachments']) == 1
+    monkeypatch.setattr(policy, 'authorize', real)
+    api(shared_cloud, 'DELETE', project, '/attachments/%s' % first['id'])
 
 
 def test_racing_creates_attach_a_volume_once(shared_cloud, project):

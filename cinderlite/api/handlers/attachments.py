@@ -51,6 +51,10 @@ def create(req):
     body = wsgi.json_body(req, schema.CREATE_V354 if with_mode else schema.CREATE)
     body = body['attachment']
     context.can(policies.CREATE)
+    volume = wsgi.services_of(req).volumes.get(context, body['volume_uuid'])
+    if volume.multiattach and volume.bootable and volume.status == 'in-use':
+        # A second guest booting from a multiattach volume has its own policy.
+        context.can(policies.MULTIATTACH_BOOTABLE)
     attachment = wsgi.services_of(req).attachments.create(
         context, body['volume_uuid'], instance_uuid=body.get('instance_uuid'),
         connector=body.get('connector'),
