@@ -154,6 +154,10 @@ class NotAuthorized(CinderliteException):
     code = 403
 
 
+class Forbidden(NotAuthorized):
+    msg_fmt = '%(reason)s'
+
+
 class PolicyNotAuthorized(NotAuthorized):
     msg_fmt = "Policy doesn't allow %(action)s to be performed."
 
@@ -182,6 +186,10 @@ class SnapshotNotFound(NotFound):
 
 class VolumeTypeNotFound(NotFound):
     msg_fmt = 'Volume type %(volume_type_id)s could not be found.'
+
+
+class VolumeTypeProjectDefaultNotFound(NotFound):
+    msg_fmt = 'Default type for project %(project_id)s not found.'
 
 
 class VolumeTypeNotFoundByName(VolumeTypeNotFound):
@@ -255,6 +263,12 @@ class GroupTypeSpecNotFound(NotFound):
 
 class MessageNotFound(NotFound):
     msg_fmt = 'Message %(message_id)s could not be found.'
+
+
+class ImageNotFound(NotFound):
+    """cinderlite has no image service: every image id is unknown."""
+
+    msg_fmt = 'Image %(image_id)s could not be found.'
 
 
 class BackupNotFound(NotFound):

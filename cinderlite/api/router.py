@@ -20,6 +20,7 @@ from cinderlite.api.handlers import backups
 from cinderlite.api.handlers import capabilities
 from cinderlite.api.handlers import cgsnapshots
 from cinderlite.api.handlers import consistencygroups
+from cinderlite.api.handlers import default_types
 from cinderlite.api.handlers import encryption
 from cinderlite.api.handlers import extensions
 from cinderlite.api.handlers import group_snapshots
@@ -86,6 +87,10 @@ ROUTE_DECLARATIONS = {
     '/types/{type_id}/extra_specs/{key}': {'GET': types.show_extra_spec,
                                            'PUT': types.update_extra_spec,
                                            'DELETE': types.delete_extra_spec},
+    '/default-types': {'GET': default_types.index},
+    '/default-types/{target_project_id}': {'GET': default_types.show,
+                                           'PUT': default_types.set_default,
+                                           'DELETE': default_types.unset},
     '/qos-specs': {'GET': qos_specs.index, 'POST': qos_specs.create},
     '/qos-specs/{qos_id}': {'GET': qos_specs.show, 'PUT': qos_specs.update,
                             'DELETE': qos_specs.delete},

@@ -98,6 +98,14 @@ class VolumeTypeProject(Base):
     project_id: Mapped[str] = mapped_column(String(255))
 
 
+class DefaultVolumeType(Base):
+    """A project's own default volume type (3.62), used when a create names none."""
+
+    __tablename__ = 'default_volume_types'
+    project_id: Mapped[str] = mapped_column(String(255), primary_key=True)
+    volume_type_id: Mapped[str] = mapped_column(UUID, ForeignKey('volume_types.id'))
+
+
 class Encryption(Base):
     """How the volumes of a type are encrypted (Cinder's ``encryption`` table)."""
 

@@ -85,7 +85,13 @@ def get_type_names(context, type_ids):
 
 
 def get_default_type(context):
-    return get_type_by_name_or_id(context, DEFAULT_TYPE_NAME)
+    """The caller's project's default type (3.62) if it has one, else ``__DEFAULT__``."""
+    with engine.reader(context) as session:
+        row = (session.query(models.VolumeType)
+               .join(models.DefaultVolumeType,
+                     models.DefaultVolumeType.volume_type_id == models.VolumeType.id)
+               .filter(models.DefaultVolumeType.project_id == context.project_id).first())
+    return row if row is not None else get_type_by_name_or_id(context, DEFAULT_TYPE_NAME)
 
 
 def list_types(context, include_private=False, accessible_to=None):

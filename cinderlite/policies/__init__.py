@@ -8,6 +8,7 @@ from cinderlite.policies import base
 from cinderlite.policies import capabilities
 from cinderlite.policies import cgsnapshots
 from cinderlite.policies import consistencygroups
+from cinderlite.policies import default_types
 from cinderlite.policies import encryption
 from cinderlite.policies import group_snapshots
 from cinderlite.policies import group_types
@@ -40,6 +41,7 @@ def list_rules():
         snapshot_actions.list_rules(),
         snapshot_metadata.list_rules(),
         types.list_rules(),
+        default_types.list_rules(),
         type_access.list_rules(),
         encryption.list_rules(),
         qos_specs.list_rules(),

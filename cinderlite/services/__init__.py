@@ -12,6 +12,7 @@ from cinderlite.services import availability_zones
 from cinderlite.services import capabilities
 from cinderlite.services import cgsnapshots
 from cinderlite.services import consistencygroups
+from cinderlite.services import default_types
 from cinderlite.services import encryption
 from cinderlite.services import group_clones
 from cinderlite.services import group_snapshots
@@ -49,6 +50,7 @@ class Services:
         self.snapshot_actions = snapshot_actions.SnapshotActionService()
         self.types = types.TypeService()
         self.type_access = type_access.TypeAccessService()
+        self.default_types = default_types.DefaultTypeService()
         self.encryption = encryption.EncryptionService()
         self.qos_specs = qos_specs.QosSpecsService()
         self.transfers = transfers.TransferService(conf)

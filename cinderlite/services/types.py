@@ -1,6 +1,7 @@
 """Service layer for volume types and their extra specs."""
 
 from cinderlite import exception
+from cinderlite.db import default_types as db_default_types
 from cinderlite.db import groups as db_groups
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
@@ -44,6 +45,11 @@ class TypeService:
         vtypes = db_types.list_types(context, include_private=True)
         return [t for t in vtypes if is_public is None or not t.is_public]
 
+    @staticmethod
+    def get_default(context):
+        """The type a volume of the caller's project gets when it names none."""
+        return db_types.get_default_type(context)
+
     def extra_specs(self, context, types):
         return db_types.get_extra_specs(context, [t.id for t in types])
 
@@ -75,6 +81,10 @@ class TypeService:
         vtype = db_types.get_type(context, type_id)
         if vtype.name == db_types.DEFAULT_TYPE_NAME:
             raise exception.InvalidVolumeType(reason='The default type cannot be deleted.')
+        if db_default_types.is_a_default(context, type_id):
+            raise exception.BadRequest(
+                reason='The volume type %s is a default volume type and cannot be deleted.'
+                       % type_id)
         if self._in_use(context, type_id):
             raise exception.InvalidVolumeType(message='Target volume type is still in use.')
         db_types.delete_type(context, type_id)

@@ -369,3 +369,77 @@ def test_volume_create_and_update_bodies_from_3_46_to_3_53(shared_cloud, project
     assert call(shared_cloud, 'DELETE', path, '3.0', project).status == 202
     fixtures.wait_status(shared_cloud, 'volumes', volume_id, 'deleted', token(project),
                          project)
+
+
+def test_default_types_per_project_from_3_62(shared_cloud, project):
+    vtype = new_type(shared_cloud)
+
+    def admin(method, path, version='3.62', body=None):
+        return shared_cloud.request(method, '/v3/admin' + path, token=ADMIN, body=body,
+                                    headers={'OpenStack-API-Version': 'volume ' + version})
+    path = '/default-types/' + project
+    assert admin('GET', '/default-types', '3.61').status == 404
+    assert admin('GET', path).json == {'itemNotFound': {
+        'code': 404, 'message': 'Default type for project %s not found.' % project}}
+    resp = admin('PUT', path, body={'default_type': {'volume_type': 'no-such-type'}})
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == (
+        'Volume type with name no-such-type could not be found.')
+    assert admin('PUT', path, body={'default_type': {}}).status == 400
+    resp = admin('PUT', path, body={'default_type': {'volume_type': vtype['name']}})
+    expected = {'project_id': project, 'volume_type_id': vtype['id']}
+    assert (resp.status, resp.json) == (200, {'default_type': expected})
+    assert admin('GET', path).json == {'default_type': expected}
+    assert expected in admin('GET', '/default-types').json['default_types']
+    denied = call(shared_cloud, 'GET', '/default-types', '3.62', project)
+    assert denied.json == {'forbidden': {
+        'code': 403, 'message': 'You are not authorized to perform this operation.'}}
+    assert call(shared_cloud, 'PUT', path, '3.62', project, body={
+        'default_type': {'volume_type': vtype['id']}}).status == 403
+    # The project's volumes without a type get its default; GET /types/default says so.
+    assert call(shared_cloud, 'GET', '/types/default', '3.0', project).json[
+        'volume_type']['id'] == vtype['id']
+    created = call(shared_cloud, 'POST', '/volumes', '3.63', project,
+                   body={'volume': {'size': 1}})
+    assert created.status == 202, created
+    assert created.json['volume']['volume_type_id'] == vtype['id']
+    other = call(shared_cloud, 'GET', '/types/default', '3.0', project + 'x').json
+    assert other['volume_type']['name'] == '__DEFAULT__'
+    refused = admin('DELETE', '/types/' + vtype['id'], '3.0')
+    assert (refused.status, refused.json['badRequest']['message']) == (
+        400, 'The volume type %s is a default volume type and cannot be deleted.'
+        % vtype['id'])
+    volume_id = created.json['volume']['id']
+    fixtures.wait_status(shared_cloud, 'volumes', volume_id, 'available', token(project),
+                         project)
+    assert call(shared_cloud, 'DELETE', '/volumes/' + volume_id, '3.0', project).status == 202
+    fixtures.wait_status(shared_cloud, 'volumes', volume_id, 'deleted', token(project),
+                         project)
+    assert admin('DELETE', path).status == 204
+    assert admin('DELETE', path).status == 204
+    assert admin('GET', path).status == 404
+    assert admin('DELETE', '/types/' + vtype['id'], '3.0').status == 202
+
+
+def test_reimage_is_cinders_404_for_an_image_from_3_68(shared_cloud, project):
+    vtype = new_type(shared_cloud)
+    volume = new_volume(shared_cloud, project, vtype)
+    image_id = str(uuid.uuid4())
+
+    def reimage(version, args, volume_id=volume['id']):
+        return call(shared_cloud, 'POST', '/volumes/%s/action' % volume_id, version, project,
+                    body={'os-reimage': args})
+    assert reimage('3.67', {'image_id': image_id}).status == 404
+    assert reimage('3.68', {'image_id': 'cirros'}).status == 400
+    assert reimage('3.68', {'image_id': image_id, 'extra': 1}).status == 400
+    missing = reimage('3.68', {'image_id': image_id}, volume_id=str(uuid.uuid4()))
+    assert 'Volume' in missing.json['itemNotFound']['message']
+    resp = reimage('3.68', {'image_id': image_id, 'reimage_reserved': False})
+    assert resp.json == {'itemNotFound': {
+        'code': 404, 'message': 'Image %s could not be found.' % image_id}}
+    shown = call(shared_cloud, 'GET', '/volumes/' + volume['id'], '3.0', project)
+    assert shown.json['volume']['status'] == 'available'
+    assert call(shared_cloud, 'DELETE', '/volumes/' + volume['id'], '3.0',
+                project).status == 202
+    fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'deleted', token(project),
+                         project)

@@ -61,12 +61,14 @@ def index(req):
 
 
 def show(req, type_id):
-    """GET /types/{id}: 200; 404 (``default`` names the default type)."""
+    """GET /types/{id}: 200; 404 (``default`` names the project's default type)."""
     context = wsgi.context_of(req)
     context.can(policies.GET)
     if type_id == 'default':
-        type_id = '__DEFAULT__'
-    vtype = wsgi.services_of(req).types.get(context, type_id)
+        # The project's own default (3.62) if it has one, as Cinder answers.
+        vtype = wsgi.services_of(req).types.get_default(context)
+    else:
+        vtype = wsgi.services_of(req).types.get(context, type_id)
     return wsgi.json_response({'volume_type': _render(req, context, [vtype],
                                                       with_qos=True)[0]})
 

@@ -1,6 +1,8 @@
 """``POST /volumes/{id}/action``: the volume actions (see api/actions.py for dispatch)."""
 
+from cinderlite import exception
 from cinderlite.api import actions
+from cinderlite.api import handlers
 from cinderlite.api import wsgi
 from cinderlite.api.handlers import attach_actions
 from cinderlite.api.schemas import volume_actions as schema
@@ -62,6 +64,17 @@ def _update_readonly(req, context, volume_id, args):
     return wsgi.empty_response(202)
 
 
+@handlers.api_version(3, 68)
+def _reimage(req, context, volume_id, args):
+    """os-reimage (3.68): 400 a bad body; 404 the volume; else Cinder's 404 for the image.
+
+    cinderlite has no image service, so no image id can be found.
+    """
+    wsgi.validate(args, schema.REIMAGE)
+    wsgi.services_of(req).volumes.get(context, volume_id)
+    raise exception.ImageNotFound(image_id=args['image_id'])
+
+
 ACTIONS = {
     'os-extend': _extend,
     'os-retype': _retype,
@@ -70,6 +83,7 @@ ACTIONS = {
     'os-set_bootable': _set_bootable,
     'os-update_readonly_flag': _update_readonly,
     **attach_actions.ACTIONS,
+    'os-reimage': _reimage,
 }
 
 

@@ -22,3 +22,10 @@ RETYPE = {'type': 'object', 'properties': {
 
 UPDATE_READONLY = {'type': 'object', 'properties': {'readonly': schemas.BOOLEAN},
                    'required': ['readonly']}
+
+#: os-reimage (3.68).
+REIMAGE = {'type': 'object',
+           'properties': {'image_id': {'type': 'string', 'pattern':
+                                       '^[0-9a-fA-F]{8}(-?[0-9a-fA-F]{4}){3}-?[0-9a-fA-F]{12}$'},
+                          'reimage_reserved': schemas.BOOLEAN},
+           'required': ['image_id'], 'additionalProperties': False}
