@@ -30,15 +30,22 @@ History of what each version adds here:
 
 Honoured ahead of the maximum (served once the maximum reaches them):
 
+* 3.5 - message lists read filters and paging (below, the query is ignored).
 * 3.27 - the attachments API (``/attachments`` create, list, detail, show,
   update, delete).
-* 3.29 - group snapshot list filters and paging.
+* 3.29 - group snapshot lists read filters, paging and sorting.
+* 3.30 - snapshot lists sort by ``name``.
+* 3.31 - a non-admin's list filter must be in ``resource_query_filters_file``
+  (else 400); below, it is ignored (cinderlite/api/query_filters.py).
+* 3.33 - ``GET /resource_filters``.
+* 3.34 - inexact ``key~=value`` filters.
 * 3.36 - ``metadata`` in the volume summary.
 * 3.38 - groups show ``replication_status`` (``disabled``); the group
   replication actions answer Cinder's 400s.
 * 3.39 - an admin's ``GET /limits?project_id=``.
 * 3.41 - snapshots show ``user_id``.
 * 3.44 - the attachment action ``os-complete``.
+* 3.45 - ``with_count`` adds ``count`` to volume and snapshot lists.
 * 3.48 - volumes show ``shared_targets`` and ``service_uuid``.
 * 3.49 - volume services show ``backend_state``.
 * 3.50 - multiattach volume types (``multiattach="<is> True"``): nothing
@@ -46,6 +53,7 @@ Honoured ahead of the maximum (served once the maximum reaches them):
 * 3.54 - the attachment ``mode``.
 * 3.55, 3.57 - ``/volume-transfers``, ``no_snapshots``, transfer history.
 * 3.58 - groups and group snapshots show ``project_id`` to admins.
+* 3.60 - volume lists filter on ``created_at``/``updated_at`` comparisons.
 * 3.61, 3.63, 3.65 - volumes show ``cluster_name`` (admins, null),
   ``volume_type_id`` and ``consumes_quota``; snapshots ``consumes_quota``.
 * 3.64 - ``encryption_key_id``, left out as Cinder leaves out an unset key.

@@ -89,25 +89,46 @@ def next_links(req, items, limit):
     return [{'rel': 'next', 'href': href}]
 
 
-def list_resources(req, get_all, allowed_filters, converters=None):
+def all_projects_of(req):
+    """Whether a list spans every project: ``all_tenants`` from an admin (others: ignored)."""
+    return (wsgi.bool_param(req.GET.get('all_tenants', False))
+            and wsgi.context_of(req).can(volume_policies.ALL_TENANTS, fatal=False))
+
+
+def list_resources(req, get_all, allowed_filters=(), converters=None, wanted=None):
     """Run a list request the same way for every resource.
 
     ``all_tenants`` widens the list for admins only (ignored for others, as
-    in Cinder), and then ``project_id`` narrows it to that one project;
-    ``allowed_filters`` are exact-match query parameters, each converted by
+    in Cinder), and then ``project_id`` narrows it to that one project.
+    The filters are ``wanted`` (read by query_filters) or else the
+    ``allowed_filters`` query parameters, each converted by
     ``converters[name]`` when given. Returns ``(rows, limit)``.
     """
     context = wsgi.context_of(req)
-    all_projects = (wsgi.bool_param(req.GET.get('all_tenants', False))
-                    and context.can(volume_policies.ALL_TENANTS, fatal=False))
+    all_projects = all_projects_of(req)
     page = page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
-    wanted = filters(req, allowed_filters)
-    for name, convert in (converters or {}).items():
-        if name in wanted:
-            wanted[name] = convert(wanted[name])
+    if wanted is None:
+        wanted = filters(req, allowed_filters)
+        for name, convert in (converters or {}).items():
+            if name in wanted:
+                wanted[name] = convert(wanted[name])
+    return get_all(context, _scoped(req, wanted, all_projects), all_projects,
+                   **page), page['limit']
+
+
+def _scoped(req, wanted, all_projects):
+    """Without ``all_tenants`` the list is the caller's project whatever ``project_id``
+    says (Cinder overwrites it); with it, ``project_id`` picks one project."""
+    wanted = {k: v for k, v in wanted.items() if k != 'project_id'}
     if all_projects and req.GET.get('project_id'):
         wanted['project_id'] = req.GET['project_id']
-    return get_all(context, wanted, all_projects, **page), page['limit']
+    return wanted
+
+
+def count_resources(req, count, wanted):
+    """``count(context, filters, all_projects)`` for the list ``list_resources`` read."""
+    all_projects = all_projects_of(req)
+    return count(wsgi.context_of(req), _scoped(req, wanted, all_projects), all_projects)
 
 
 def list_body(req, key, items, rows, limit, links_key=None):

@@ -33,6 +33,7 @@ from cinderlite.api.handlers import metadata
 from cinderlite.api.handlers import qos_specs
 from cinderlite.api.handlers import quota_class_sets
 from cinderlite.api.handlers import quota_sets
+from cinderlite.api.handlers import resource_filters
 from cinderlite.api.handlers import scheduler_stats
 from cinderlite.api.handlers import services
 from cinderlite.api.handlers import snapshot_actions
@@ -134,6 +135,7 @@ ROUTE_DECLARATIONS = {
     '/scheduler-stats/get_pools': {'GET': scheduler_stats.get_pools},
     '/capabilities/{host_name}': {'GET': capabilities.show},
     '/messages': {'GET': messages.index},
+    '/resource_filters': {'GET': resource_filters.index},
     '/messages/{message_id}': {'GET': messages.show, 'DELETE': messages.delete},
     '/consistencygroups': {'GET': consistencygroups.index,
                            'POST': consistencygroups.create},

@@ -35,6 +35,13 @@ OPTS = [
     cfg.StrOpt('default_group_type',
                help='Name of the group type `GET /group_types/default` answers. Unset '
                     '(as in Cinder), that request is a 404.'),
+    cfg.StrOpt('resource_query_filters_file',
+               help='JSON file of the list filters non-admins may use, per resource '
+                    '(Cinder\'s format: {"volume": ["name", "status", ...], ...}; '
+                    'a filter "key~" allows the inexact "key~=value" of 3.34). '
+                    'Unset: Cinder\'s defaults, the content of '
+                    'etc/cinderlite/resource_filters.json. Read at start; a '
+                    'missing or invalid file stops the start.'),
     cfg.IntOpt('graceful_shutdown_timeout', default=60, min=0,
                help='Seconds a stopping service waits for requests and RPC calls in '
                     'flight to finish before it exits.'),

@@ -3,6 +3,8 @@
 import datetime
 import uuid
 
+from oslo_utils import strutils
+from oslo_utils import timeutils
 import sqlalchemy as sa
 
 from cinderlite import exception
@@ -101,18 +103,101 @@ def delete_metadata_key(session, column, owner_id, key):
 
 
 def list_rows(session, model, context, filters, all_projects, page, criteria=()):
-    """Rows matching ``filters`` (exact match on columns) and ``criteria``, paginated.
+    """Rows matching ``filters`` (see filter_criteria) and ``criteria``, paginated.
 
     A list returns plain rows (attribute access by column name, read-only),
     not ORM instances: building and tracking an instance per row was a third
     of the CPU of a list page, and a page is only ever read.
     """
     query = scoped(sa.select(*model.__table__.columns), model, context,
-                   all_projects).filter(*criteria)
-    for key, value in (filters or {}).items():
-        query = query.filter(getattr(model, key) == value)
+                   all_projects).filter(*criteria, *filter_criteria(model, filters))
     marker_query = scoped(session.query(model), model, context)
     return session.execute(paginate(query, model, marker_query, **page)).all()
+
+
+def count_rows(session, model, context, filters, all_projects, criteria=()):
+    """How many rows list_rows would list without paging (3.45 ``count``), one query."""
+    query = scoped(sa.select(sa.func.count()).select_from(model), model, context,
+                   all_projects).filter(*criteria, *filter_criteria(model, filters))
+    return session.execute(query).scalar()
+
+
+#: Columns Cinder filters on that cinderlite does not store, and the value
+#: every row has: every volume and snapshot counts against quota.
+_CONSTANT_COLUMNS = {'use_quota': True}
+
+_TIME_OPERATORS = {'gt': '__gt__', 'gte': '__ge__', 'eq': '__eq__', 'neq': '__ne__',
+                   'lt': '__lt__', 'lte': '__le__'}
+
+
+def filter_criteria(model, filters):
+    """SQL criteria of list filters on ``model``'s columns, as Cinder's data layer reads them.
+
+    * ``key=value``: the column equals the value (converted to the column's
+      type; a value that cannot be converted matches nothing).
+    * ``key~=value`` (3.34): the column contains the value, as a literal
+      (``%`` and ``_`` are escaped), ignoring case on every database.
+    * ``key={op: datetime}`` (3.60): any of the comparisons holds.
+    * a key that names no column matches nothing, as in Cinder.
+    """
+    criteria = []
+    for key, value in (filters or {}).items():
+        name = key[:-1] if key.endswith('~') else key
+        column = model.__table__.columns.get(name)
+        if column is None:
+            if name in _CONSTANT_COLUMNS and not key.endswith('~'):
+                criteria.append(sa.true() if value == _CONSTANT_COLUMNS[name]
+                                else sa.false())
+                continue
+            return [sa.false()]
+        attribute = getattr(model, name)
+        if key.endswith('~'):
+            criteria.append(_contains(attribute, column, value))
+        elif isinstance(value, dict):
+            criteria.append(sa.or_(*[getattr(attribute, _TIME_OPERATORS[op])(when)
+                                     for op, when in value.items()]))
+        else:
+            converted = _converted(column, value)
+            criteria.append(sa.false() if converted is _NO_MATCH
+                            else attribute == converted)
+    return criteria
+
+
+def _contains(attribute, column, value):
+    if not isinstance(column.type, (sa.String, sa.Text)):
+        attribute = sa.cast(attribute, sa.String)
+    escaped = (str(value).replace('/', '//').replace('%', '/%').replace('_', '/_'))
+    return attribute.ilike('%' + escaped + '%', escape='/')
+
+
+_NO_MATCH = object()
+
+
+def _converted(column, value):
+    """``value`` (a query string, or already typed) as the column's type, or _NO_MATCH."""
+    if not isinstance(value, str):
+        return value
+    try:
+        if isinstance(column.type, sa.Boolean):
+            return strutils.bool_from_string(value, strict=True)
+        if isinstance(column.type, sa.Integer):
+            return int(value)
+        if isinstance(column.type, sa.DateTime):
+            return timeutils.normalize_time(timeutils.parse_isotime(value))
+    except ValueError:
+        return _NO_MATCH
+    return value
+
+
+def metadata_criteria(meta_column, owner_column, metadata):
+    """One EXISTS per key: the owner has every ``metadata`` key with its value.
+
+    ``meta_column`` is the metadata model's owner column (as for metadata_of).
+    """
+    meta = meta_column.class_
+    return [sa.exists().where(meta_column == owner_column)
+            .where(meta.key == key).where(meta.value == value)
+            for key, value in (metadata or {}).items()]
 
 
 # What NULL sorts as, per column type: a keyset comparison with NULL is never

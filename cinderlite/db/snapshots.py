@@ -40,15 +40,36 @@ def get_group_snapshot_members(context, group_snapshot_ids):
                 .order_by(models.Snapshot.created_at, models.Snapshot.id).all())
 
 
+def _criteria(filters, metadata):
+    """``filters`` on the snapshot's own columns, and the criteria of the others.
+
+    ``metadata``: every key with its value; ``availability_zone`` is the
+    zone of the snapshot's volume (a snapshot has none of its own).
+    """
+    filters = dict(filters or {})
+    criteria = common.metadata_criteria(models.SnapshotMetadata.snapshot_id,
+                                        models.Snapshot.id, metadata)
+    if 'availability_zone' in filters:
+        criteria.append(models.Snapshot.volume_id.in_(
+            sa.select(models.Volume.id).where(
+                models.Volume.availability_zone == filters.pop('availability_zone'))))
+    return filters, criteria
+
+
 def list_snapshots(context, filters=None, all_projects=False, metadata=None, **page):
     """Snapshots matching ``filters`` and having every ``metadata`` key with its value."""
-    meta = models.SnapshotMetadata
-    criteria = [sa.exists().where(meta.snapshot_id == models.Snapshot.id)
-                .where(meta.key == key).where(meta.value == value)
-                for key, value in (metadata or {}).items()]
+    filters, criteria = _criteria(filters, metadata)
     with engine.reader(context) as session:
         return common.list_rows(session, models.Snapshot, context, filters, all_projects,
                                 page, criteria)
+
+
+def count_snapshots(context, filters=None, all_projects=False, metadata=None):
+    """How many snapshots ``list_snapshots`` would list without paging, one query."""
+    filters, criteria = _criteria(filters, metadata)
+    with engine.reader(context) as session:
+        return common.count_rows(session, models.Snapshot, context, filters, all_projects,
+                                 criteria)
 
 
 def lock_snapshots_of_volume(context, volume_id):

@@ -42,11 +42,27 @@ def get_volumes_in_groups(context, group_ids):
                 .order_by(models.Volume.created_at, models.Volume.id).all())
 
 
+def _metadata_criteria(filters):
+    """``filters`` without ``metadata``, and the criteria of that dict filter."""
+    filters = dict(filters or {})
+    return filters, common.metadata_criteria(models.VolumeMetadata.volume_id,
+                                             models.Volume.id, filters.pop('metadata', None))
+
+
 def list_volumes(context, filters=None, all_projects=False, **page):
-    """Volumes matching ``filters`` (exact match on columns), paginated."""
+    """Volumes matching ``filters`` (common.filter_criteria; ``metadata`` a dict), paginated."""
+    filters, criteria = _metadata_criteria(filters)
     with engine.reader(context) as session:
         return common.list_rows(session, models.Volume, context, filters, all_projects,
-                                page)
+                                page, criteria)
+
+
+def count_volumes(context, filters=None, all_projects=False):
+    """How many volumes ``list_volumes`` would list without paging, one query."""
+    filters, criteria = _metadata_criteria(filters)
+    with engine.reader(context) as session:
+        return common.count_rows(session, models.Volume, context, filters, all_projects,
+                                 criteria)
 
 
 def summarize_volumes(context, filters=None, all_projects=False, with_metadata=False):
@@ -56,12 +72,11 @@ def summarize_volumes(context, filters=None, all_projects=False, with_metadata=F
     read by a second query when ``with_metadata``, else None.
     """
     model = models.Volume
+    filters, criteria = _metadata_criteria(filters)
     with engine.reader(context) as session:
         def scoped(*columns):
             query = common.scoped(session.query(*columns), model, context, all_projects)
-            for key, value in (filters or {}).items():
-                query = query.filter(getattr(model, key) == value)
-            return query
+            return query.filter(*criteria, *common.filter_criteria(model, filters))
         count, total = scoped(sa.func.count(model.id),
                               sa.func.coalesce(sa.func.sum(model.size), 0)).one()
         metadata = None

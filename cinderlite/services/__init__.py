@@ -24,6 +24,7 @@ from cinderlite.services import messages
 from cinderlite.services import qos_specs
 from cinderlite.services import quota_class_sets
 from cinderlite.services import quotas
+from cinderlite.services import resource_filters
 from cinderlite.services import scheduler_stats
 from cinderlite.services import services
 from cinderlite.services import snapshot_actions
@@ -69,6 +70,7 @@ class Services:
         self.capabilities = capabilities.CapabilityService()
         self.limits = limits.LimitService(conf)
         self.quota_classes = quota_class_sets.QuotaClassService(conf)
+        self.resource_filters = resource_filters.ResourceFilterService(conf)
 
     @staticmethod
     def reading(context):

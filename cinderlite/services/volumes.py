@@ -50,6 +50,10 @@ class VolumeService:
     def get_all(self, context, filters, all_projects, **page):
         return db_volumes.list_volumes(context, self._filters(filters), all_projects, **page)
 
+    def count(self, context, filters, all_projects):
+        """How many volumes a list with ``filters`` would show without paging (3.45)."""
+        return db_volumes.count_volumes(context, self._filters(filters), all_projects)
+
     def summarize(self, context, filters, all_projects, with_metadata=False):
         """``(count, total GiB, metadata or None)`` of the volumes a list would show."""
         return db_volumes.summarize_volumes(context, self._filters(filters), all_projects,

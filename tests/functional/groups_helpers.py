@@ -70,9 +70,9 @@ def clone(cloud, token='u1:p1', project='p1', **source):
                          token=token, body=body)
 
 
-def list_volumes(cloud, token=ADMIN, query='all_tenants=1'):
+def list_volumes(cloud, token=ADMIN, query='all_tenants=1', version='3.0'):
     resp = cloud.request('GET', '/v3/%s/volumes/detail?%s' % (token.split(':')[1], query),
-                         token=token)
+                         token=token, headers={'OpenStack-API-Version': 'volume ' + version})
     assert resp.status == 200, resp
     return resp.json['volumes']
 

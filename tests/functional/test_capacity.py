@@ -18,7 +18,8 @@ from cinderlite.db import services as db_services
 from tests import fixtures
 from tests.functional import groups_helpers
 
-MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.3'}
+# Message lists read their filters from 3.5 (MESSAGES_PAGINATION).
+MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.5'}
 GiB = 1024 ** 3
 
 

@@ -221,7 +221,7 @@ def test_failing_driver_makes_group_and_clones_error_with_a_message(make_cloud):
     fixtures.wait_status(cloud, 'consistencygroups', new_id, 'error')
     assert {c['status'] for c in _clone_volumes(cloud, new_id)} == {'error'}
     messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % new_id,
-                             headers={'OpenStack-API-Version': 'volume 3.3'}).json
+                             headers={'OpenStack-API-Version': 'volume 3.5'}).json
     assert len(messages['messages']) == 1
     assert 'group clone refused by the array' in messages['messages'][0]['user_message']
     # The source is untouched.
@@ -282,7 +282,7 @@ def test_fallback_failure_names_the_failed_volume(make_cloud):
     assert clones[sources[1]]['status'] == 'error'
     assert clones[sources[0]]['status'] == clones[sources[2]]['status'] == 'available'
     messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % new_id,
-                             headers={'OpenStack-API-Version': 'volume 3.3'}).json
+                             headers={'OpenStack-API-Version': 'volume 3.5'}).json
     assert clones[sources[1]]['id'] in messages['messages'][0]['user_message']
     fixtures.assert_usage_matches_rows(cloud, 'p1')
 

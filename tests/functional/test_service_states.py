@@ -16,7 +16,8 @@ from tests.functional.admin_helpers import create_volume
 from tests.functional.admin_helpers import services
 from tests.unit import cinder_schemas as schemas
 
-MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.3'}
+# Message lists read their filters from 3.5 (MESSAGES_PAGINATION).
+MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.5'}
 
 
 def plant_dead_volume_service(host):

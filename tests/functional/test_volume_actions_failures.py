@@ -23,7 +23,7 @@ def test_a_failed_extend_is_error_extending_with_its_growth_refunded(make_cloud)
     assert shown['size'] == 1
     assert gigabytes_used(cloud, 'p1') == 1
     messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % volume['id'],
-                             headers={'OpenStack-API-Version': 'volume 3.3'}).json
+                             headers={'OpenStack-API-Version': 'volume 3.5'}).json
     assert 'extend volume' in messages['messages'][0]['user_message']
 
 
@@ -45,7 +45,7 @@ def test_a_snapshot_the_backend_cannot_delete_stops_the_cascade(make_cloud):
         'snapshot']['status'] == 'error_deleting'
     assert os.path.exists(h.volume_path(cloud, volume['id']))
     messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % volume['id'],
-                             headers={'OpenStack-API-Version': 'volume 3.3'}).json
+                             headers={'OpenStack-API-Version': 'volume 3.5'}).json
     assert snaps['bad']['id'] in messages['messages'][0]['user_message']
     usage = cloud.request('GET', '/v3/admin/os-quota-sets/p1?usage=true',
                           token='admin:admin').json['quota_set']

@@ -17,7 +17,8 @@ from cinderlite.db import types as db_types
 from cinderlite.volume.drivers import file as file_driver
 from tests import fixtures
 
-MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.3'}
+# Message lists read their filters from 3.5 (MESSAGES_PAGINATION).
+MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.5'}
 GATED_DRIVER = 'tests.functional.test_volume_backends.GatedDriver'
 
 

@@ -4,12 +4,11 @@ from cinderlite import exception
 from cinderlite.api import handlers
 from cinderlite.api import microversion
 from cinderlite.api import pagination
+from cinderlite.api import query_filters
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import group_snapshots as schema
 from cinderlite.api.views import group_snapshots as view
 from cinderlite.policies import group_snapshots as policies
-
-FILTERS = ('name', 'status', 'group_id')
 
 
 def _list(req, detailed):
@@ -17,7 +16,8 @@ def _list(req, detailed):
     context.can(policies.GET_ALL)
     service = wsgi.services_of(req).group_snapshots
     if microversion.at_least(req, 3, 29):
-        rows, _ = pagination.list_resources(req, service.get_all, FILTERS)
+        filters = query_filters.requested(req, 'group_snapshot')
+        rows, _ = pagination.list_resources(req, service.get_all, wanted=filters)
     else:
         # Below 3.29 Cinder ignores the query string of this list.
         rows = service.get_all(context, {}, False)

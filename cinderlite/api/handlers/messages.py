@@ -1,22 +1,27 @@
 """User message handlers (microversion 3.3): list, show, delete."""
 
 from cinderlite.api import handlers
+from cinderlite.api import microversion
 from cinderlite.api import pagination
+from cinderlite.api import query_filters
 from cinderlite.api import wsgi
 from cinderlite.api.views import messages as view
 from cinderlite.policies import messages as policies
 
-FILTERS = ('resource_uuid', 'resource_type', 'event_id', 'request_id', 'message_level')
-
 
 @handlers.api_version(3, 3)
 def index(req):
-    """GET /messages: 200, newest first."""
+    """GET /messages: 200, newest first; filters and paging from 3.5."""
     context = wsgi.context_of(req)
     context.can(policies.GET_ALL)
-    page = pagination.page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
-    messages = wsgi.services_of(req).messages.get_all(
-        context, pagination.filters(req, FILTERS), **page)
+    services = wsgi.services_of(req)
+    if microversion.at_least(req, 3, 5):
+        page = pagination.page_params(req, services.conf.osapi_max_limit)
+        filters = query_filters.requested(req, 'message')
+    else:
+        # Below 3.5 (MESSAGES_PAGINATION) Cinder ignores the query string.
+        page, filters = {}, {}
+    messages = services.messages.get_all(context, filters, **page)
     return wsgi.json_response({'messages': [view.detail(req, m) for m in messages]})
 
 

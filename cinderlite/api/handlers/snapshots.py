@@ -3,12 +3,15 @@
 from cinderlite import exception
 from cinderlite.api import microversion
 from cinderlite.api import pagination
+from cinderlite.api import query_filters
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import snapshots as schema
 from cinderlite.api.views import snapshots as view
 from cinderlite.policies import snapshots as policies
 
-FILTERS = ('name', 'status', 'volume_id')
+# What a non-admin may filter on below 3.31 (Cinder's _get_snapshot_filter_options).
+FILTERS = ('status', 'volume_id', 'name', 'metadata')
+ADDED_FILTERS = {'metadata': (3, 22), 'consumes_quota': (3, 65)}
 
 
 def _render(req, snapshots, detailed=True):
@@ -21,16 +24,32 @@ def _render(req, snapshots, detailed=True):
     return [view.summary(s, metadata[s.id]) for s in snapshots]
 
 
+def _legacy(req, context, filters):
+    query_filters.drop_below(req, filters, ADDED_FILTERS)
+    query_filters.drop_unknown(context, filters, FILTERS)
+
+
 def _list(req, detailed):
     wsgi.context_of(req).can(policies.GET_ALL)
-    # 3.22: a metadata filter, a dict literal such as {'k': 'v'}.
-    allowed = FILTERS + (('metadata',) if microversion.at_least(req, 3, 22) else ())
-    snapshots, limit = pagination.list_resources(
-        req, wsgi.services_of(req).snapshots.get_all, allowed,
-        converters={'metadata': pagination.dict_param})
-    return wsgi.json_response(pagination.list_body(
-        req, 'snapshots', _render(req, snapshots, detailed), snapshots, limit,
-        'snapshots_links'))
+    service = wsgi.services_of(req).snapshots
+    filters = query_filters.requested(req, 'snapshot', _legacy, query_filters.count_drop(req))
+    query_filters.metadata(filters)
+    query_filters.boolean(filters, 'use_quota', strict=True)
+    if not microversion.at_least(req, 3, 30) and 'name' in _sort_keys(req):
+        # Cinder sorts snapshots by name from 3.30 (SNAPSHOT_SORT) only.
+        raise exception.InvalidInput(reason='Invalid sort key')
+    snapshots, limit = pagination.list_resources(req, service.get_all, wanted=filters)
+    body = pagination.list_body(req, 'snapshots', _render(req, snapshots, detailed),
+                                snapshots, limit, 'snapshots_links')
+    if query_filters.with_count(req):
+        body['count'] = pagination.count_resources(req, service.count, filters)
+    return wsgi.json_response(body)
+
+
+def _sort_keys(req):
+    if 'sort' in req.GET:
+        return [item.partition(':')[0].strip() for item in req.GET['sort'].split(',')]
+    return [req.GET.get('sort_key', '').strip()]
 
 
 def index(req):

@@ -7,14 +7,35 @@ from cinderlite import exception
 from cinderlite.api import handlers
 from cinderlite.api import microversion
 from cinderlite.api import pagination
+from cinderlite.api import query_filters
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import volumes as schema
 from cinderlite.api.views import volumes as view
 from cinderlite.policies import volumes as policies
 from cinderlite.services import group_words
 
-FILTERS = ('name', 'status', 'bootable', 'availability_zone', 'consistencygroup_id',
-           'group_id')
+# Filters that microversions added, dropped below them on Cinder's pre-3.31 path.
+ADDED_FILTERS = {'glance_metadata': (3, 4), 'group_id': (3, 10), 'created_at': (3, 60),
+                 'updated_at': (3, 60), 'consumes_quota': (3, 65)}
+
+
+def _legacy(req, context, filters):
+    query_filters.drop_below(req, filters, ADDED_FILTERS)
+    # consistencygroup_id too: the CG API's users list a group's members so
+    # (Cinder drops it for non-admins; from 3.31 it is a 400 here as there).
+    query_filters.drop_unknown(
+        context, filters,
+        wsgi.services_of(req).resource_filters.allowed('volume') + ['consistencygroup_id'])
+
+
+def _filters(req):
+    """The volume filters of ``req`` (see query_filters), converted for the data layer."""
+    filters = query_filters.requested(req, 'volume', _legacy, query_filters.count_drop(req))
+    query_filters.boolean(filters, 'bootable', strict=microversion.at_least(req, 3, 2))
+    query_filters.boolean(filters, 'use_quota', strict=True)
+    query_filters.metadata(filters)
+    query_filters.time_comparisons(filters)
+    return filters
 
 
 def _details(req, context, volumes, render=view.detail):
@@ -30,13 +51,15 @@ def _details(req, context, volumes, render=view.detail):
 def _list(req, detailed):
     context = wsgi.context_of(req)
     context.can(policies.GET_ALL)
-    volumes, limit = pagination.list_resources(
-        req, wsgi.services_of(req).volumes.get_all, FILTERS,
-        converters={'bootable': wsgi.bool_param})
+    service = wsgi.services_of(req).volumes
+    filters = _filters(req)
+    volumes, limit = pagination.list_resources(req, service.get_all, wanted=filters)
     items = (_details(req, context, volumes) if detailed
              else [view.summary(req, v) for v in volumes])
-    return wsgi.json_response(pagination.list_body(
-        req, 'volumes', items, volumes, limit, 'volumes_links'))
+    body = pagination.list_body(req, 'volumes', items, volumes, limit, 'volumes_links')
+    if query_filters.with_count(req):
+        body['count'] = pagination.count_resources(req, service.count, filters)
+    return wsgi.json_response(body)
 
 
 def index(req):
@@ -54,14 +77,23 @@ def summary(req):
     """GET /volumes/summary (3.12): 200 count and total size of the listed volumes.
 
     3.36 adds ``metadata``: each key of those volumes with its distinct values.
+    As in Cinder, filters a non-admin may not use are ignored here at every
+    version, never a 400.
     """
     context = wsgi.context_of(req)
     context.can(policies.GET_ALL)
+    services = wsgi.services_of(req)
+    filters = {k: v for k, v in req.GET.items() if k not in query_filters.PAGING}
+    query_filters.drop_unknown(context, filters, services.resource_filters.allowed('volume'))
+    filters.pop('all_tenants', None)
+    filters = {query_filters.ALIASES.get(k, k): v for k, v in filters.items()}
+    query_filters.boolean(filters, 'bootable', strict=True)
+    query_filters.metadata(filters)
     with_metadata = microversion.at_least(req, 3, 36)
     count, size, metadata = pagination.list_resources(
         req, lambda ctx, filters, all_projects, **page:
-        wsgi.services_of(req).volumes.summarize(ctx, filters, all_projects, with_metadata),
-        FILTERS, converters={'bootable': wsgi.bool_param})[0]
+        services.volumes.summarize(ctx, filters, all_projects, with_metadata),
+        wanted=filters)[0]
     body = {'total_count': count, 'total_size': size}
     if with_metadata:
         body['metadata'] = metadata

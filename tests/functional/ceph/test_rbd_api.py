@@ -15,7 +15,8 @@ from tests import fixtures
 from tests.functional import groups_helpers as h
 from tests.functional.ceph import conftest
 
-MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.3'}
+# Message lists read their filters from 3.5 (MESSAGES_PAGINATION).
+MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.5'}
 REGIONS = ((0, 64 * 1024), (512 << 20, 4096), ((1 << 30) - 8192, 8192))
 
 
