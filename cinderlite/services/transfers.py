@@ -15,6 +15,7 @@ from oslo_log import log as logging
 from cinderlite import exception
 from cinderlite import quota
 from cinderlite.db import common as db_common
+from cinderlite.db import encryption as db_encryption
 from cinderlite.db import engine as db_engine
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import transfers as db_transfers
@@ -61,15 +62,29 @@ class TransferService:
             page = dict(page, sort_keys=['created_at'], sort_dirs=['asc'])
         return db_transfers.list_transfers(context, filters, all_projects, page)
 
-    def create(self, context, volume_id, name, no_snapshots=False):
+    def create(self, context, volume_id, name, no_snapshots=False, allow_encrypted=False):
         """Offer a volume; returns ``(transfer row, auth key)``.
 
-        :raises VolumeNotFound: (404). :raises InvalidVolume: (400) not available.
+        An encrypted volume (of a type with encryption) goes only with
+        ``allow_encrypted`` (3.70) and with its snapshots, as in Cinder.
+        cinderlite keeps no keys, so there is no key to hand over.
+
+        :raises VolumeNotFound: (404). :raises InvalidVolume: (400) not available,
+            or encrypted and not allowed.
         :raises InvalidSnapshot: (400) a snapshot that would go along is not available.
         """
         volume = db_volumes.get_volume(context, volume_id)
         if volume.status != 'available':
             raise exception.InvalidVolume(reason='status must be available')
+        if volume.volume_type_id in db_encryption.describe_types(
+                context, {volume.volume_type_id})[1]:
+            if not allow_encrypted:
+                raise exception.InvalidVolume(
+                    reason='transferring encrypted volume is not supported')
+            if no_snapshots:
+                raise exception.InvalidVolume(
+                    reason='transferring an encrypted volume without its snapshots is '
+                           'not supported')
         salt, auth_key = _random_hex(SALT_LENGTH), _random_hex(KEY_LENGTH)
         row = {'id': db_common.new_id(), 'volume_id': volume_id,
                'project_id': volume.project_id, 'user_id': context.user_id,

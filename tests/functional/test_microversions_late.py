@@ -443,3 +443,40 @@ def test_reimage_is_cinders_404_for_an_image_from_3_68(shared_cloud, project):
                 project).status == 202
     fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'deleted', token(project),
                          project)
+
+
+def test_encrypted_volumes_transfer_from_3_70_with_their_snapshots(shared_cloud, project):
+    vtype = new_type(shared_cloud)
+    resp = shared_cloud.request('POST', '/v3/admin/types/%s/encryption' % vtype['id'],
+                                token=ADMIN, body={'encryption': {
+                                    'provider': 'luks', 'control_location': 'front-end',
+                                    'cipher': 'aes-xts-plain64', 'key_size': 256}})
+    assert resp.status == 200, resp
+    volume = new_volume(shared_cloud, project, vtype)
+
+    def offer(path, version, **extra):
+        return call(shared_cloud, 'POST', path, version, project, body={
+            'transfer': dict({'volume_id': volume['id']}, **extra)})
+    for path, version in (('/os-volume-transfer', '3.0'), ('/os-volume-transfer', '3.70'),
+                          ('/volume-transfers', '3.69')):
+        refused = offer(path, version)
+        assert (refused.status, refused.json['badRequest']['message']) == (
+            400, 'Invalid volume: transferring encrypted volume is not supported')
+    refused = offer('/volume-transfers', '3.70', no_snapshots=True)
+    assert refused.json['badRequest']['message'] == (
+        'Invalid volume: transferring an encrypted volume without its snapshots is not '
+        'supported')
+    offered = offer('/volume-transfers', '3.70')
+    assert offered.status == 202, offered
+    transfer = offered.json['transfer']
+    other = project + 'x'
+    accepted = call(shared_cloud, 'POST', '/volume-transfers/%s/accept' % transfer['id'],
+                    '3.70', other, body={'accept': {'auth_key': transfer['auth_key']}})
+    assert accepted.status == 202, accepted
+    fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'available', token(other),
+                         other)
+    assert call(shared_cloud, 'DELETE', '/volumes/' + volume['id'], '3.0',
+                other).status == 202
+    fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'deleted', token(other),
+                         other)
+    fixtures.assert_usage_matches_rows(shared_cloud, other)

@@ -8,6 +8,7 @@ Views add ``no_snapshots`` at 3.55 and the transfer's history at 3.57.
 from oslo_utils import strutils
 
 from cinderlite.api import handlers
+from cinderlite.api import microversion
 from cinderlite.api import pagination
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import transfers as schema
@@ -48,14 +49,15 @@ def show(req, transfer_id):
     return wsgi.json_response({'transfer': view.detail(req, transfer)})
 
 
-def _create(req, body_schema):
+def _create(req, body_schema, allow_encrypted=False):
     context = wsgi.context_of(req)
     context.can(policies.CREATE)
     body = wsgi.json_body(req, body_schema)['transfer']
     name = body.get('name')
     transfer, auth_key = _service(req).create(
         context, body['volume_id'], name.strip() if name is not None else None,
-        no_snapshots=strutils.bool_from_string(body.get('no_snapshots') or False))
+        no_snapshots=strutils.bool_from_string(body.get('no_snapshots') or False),
+        allow_encrypted=allow_encrypted)
     return wsgi.json_response({'transfer': view.create(req, transfer, auth_key)},
                               status=202)
 
@@ -111,8 +113,13 @@ def show_v355(req, transfer_id):
 
 @handlers.api_version(3, 55)
 def create_v355(req):
-    """POST /volume-transfers (3.55): as create, and ``no_snapshots`` may be set."""
-    return _create(req, schema.CREATE_V355)
+    """POST /volume-transfers (3.55): as create, and ``no_snapshots`` may be set.
+
+    From 3.70 an encrypted volume may go, with its snapshots (the legacy
+    route never allows it).
+    """
+    return _create(req, schema.CREATE_V355,
+                   allow_encrypted=microversion.at_least(req, 3, 70))
 
 
 @handlers.api_version(3, 55)
