@@ -305,6 +305,12 @@ class Conflict(CinderliteException):
     code = 409
 
 
+class InvalidState(Conflict):
+    """A resource is not in a status the request can start from (409, Cinder's words)."""
+
+    msg_fmt = '%(reason)s'
+
+
 class VolumeTypeExists(Conflict):
     msg_fmt = 'Volume Type %(name)s already exists.'
 

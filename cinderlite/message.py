@@ -15,6 +15,7 @@ EVENTS = {
     'VOLUME_000003': 'delete volume: the storage backend failed to delete it',
     'VOLUME_000004': 'extend volume: the storage backend failed to extend it',
     'VOLUME_000005': 'retype volume: the volume could not take the new type',
+    'VOLUME_000006': 'revert volume to snapshot: the storage backend failed to revert it',
     'SNAPSHOT_000001': 'create snapshot: the storage backend failed to create it',
     'SNAPSHOT_000002': 'delete snapshot: the storage backend failed to delete it',
     'GROUP_000001': 'schedule allocate group: no backend serves all its volume types',

@@ -32,6 +32,11 @@ class FailingDriver(file_driver.FileDriver):
     def extend_volume(self, volume, new_size):
         raise exception.VolumeBackendAPIException(data='the array has no room to grow')
 
+    def revert_to_snapshot(self, context, volume, snapshot):
+        if (volume.name or '').startswith('ok-cannot'):
+            raise NotImplementedError()
+        raise exception.VolumeBackendAPIException(data='the rollback broke halfway')
+
     def delete_snapshot(self, snapshot):
         if (snapshot.name or '').startswith('bad'):
             raise exception.VolumeBackendAPIException(data='the snapshot is stuck')

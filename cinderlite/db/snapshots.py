@@ -80,6 +80,15 @@ def lock_snapshots_of_volume(context, volume_id):
         return common.lock_rows(session, models.Snapshot, ids)
 
 
+def get_latest_snapshot(context, volume_id):
+    """The newest snapshot of ``volume_id`` (by ``created_at``, then id), or None."""
+    with engine.reader(context) as session:
+        return (session.query(models.Snapshot)
+                .filter(models.Snapshot.volume_id == volume_id)
+                .order_by(models.Snapshot.created_at.desc(), models.Snapshot.id.desc())
+                .first())
+
+
 def count_snapshots_of_volumes(context, volume_ids):
     """How many snapshots the listed volumes have, in one query."""
     if not volume_ids:

@@ -8,6 +8,7 @@ FORCE_DELETE = 'volume_extension:volume_admin_actions:force_delete'
 UPDATE_READONLY = 'volume:update_readonly_flag'
 RESERVE = 'volume_extension:volume_actions:reserve'
 RETYPE = 'volume:retype'
+REVERT = 'volume:revert_to_snapshot'
 UNRESERVE = 'volume_extension:volume_actions:unreserve'
 BEGIN_DETACHING = 'volume_extension:volume_actions:begin_detaching'
 ROLL_DETACHING = 'volume_extension:volume_actions:roll_detaching'
@@ -32,6 +33,8 @@ RULES = [
               [('POST', _PATH % 'os-update_readonly_flag')]),
     base.rule(RETYPE, base.ADMIN_OR_PROJECT_MEMBER, 'Retype a volume.',
               [('POST', _PATH % 'os-retype')]),
+    base.rule(REVERT, base.ADMIN_OR_PROJECT_MEMBER, 'Revert a volume to a snapshot.',
+              [('POST', _PATH % 'revert')]),
     base.rule(RESERVE, base.ADMIN_OR_PROJECT_MEMBER,
               'Mark a volume as being attached (attaching).',
               [('POST', _PATH % 'os-reserve')]),

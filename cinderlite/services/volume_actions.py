@@ -146,6 +146,60 @@ class VolumeActionService:
                                      'migration_status': None}, ['retyping'])
             raise
 
+    def revert(self, context, volume_id, snapshot_id):
+        """Move the volume to ``reverting`` and its latest snapshot to ``restoring``, cast.
+
+        :raises BadRequest: (400) no snapshot, not the latest, or not the
+            volume's size (Cinder's words).
+        :raises InvalidState: (409) the volume or the snapshot not ``available``.
+        :raises ServiceUnavailable: (503) volume services capped below RPC 1.6.
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        latest = db_snapshots.get_latest_snapshot(context.elevated(), volume_id)
+        if latest is None:
+            raise exception.BadRequest(reason="Volume %s doesn't have any snapshots."
+                                       % volume_id)
+        if snapshot_id is None or snapshot_id != latest.id:
+            raise exception.BadRequest(
+                reason='Specified snapshot %s is None or not the latest one of volume %s.'
+                       % (snapshot_id, volume_id))
+        cannot = "Can't revert volume %s to its latest snapshot %s." % (volume_id, latest.id)
+        if volume.size != latest.size:
+            raise exception.BadRequest(
+                reason='%s The volume size must be equal to the snapshot size.' % cannot)
+        if not self.volume_rpcapi.can_revert():
+            raise exception.ServiceUnavailable(
+                reason='the volume services are capped below RPC 1.6 ([upgrade_levels] '
+                       'volume) and cannot revert volumes yet')
+        self._start_revert(context, volume, latest, cannot)
+        try:
+            self.volume_rpcapi.revert_to_snapshot(context, volume.host, volume_id, latest.id)
+        except exception.ServiceUnavailable:
+            self._end_revert(context, volume, latest)
+            raise
+
+    @db_engine.retry_on_deadlock
+    def _start_revert(self, context, volume, snapshot, cannot):
+        with db_engine.transaction(context):
+            if not db_volumes.conditional_update(context, volume.id, {'status': 'reverting'},
+                                                 ['available']):
+                raise exception.InvalidState(
+                    reason="Invalid volume: %s Volume's status must be 'available'." % cannot)
+            if not db_snapshots.conditional_update(context, snapshot.id,
+                                                   {'status': 'restoring'}, ['available']):
+                raise exception.InvalidState(
+                    reason="Invalid snapshot: %s Snapshot's status must be 'available'."
+                           % cannot)
+
+    @db_engine.retry_on_deadlock
+    def _end_revert(self, context, volume, snapshot):
+        """Undo _start_revert when the cast could not be sent."""
+        with db_engine.transaction(context):
+            db_volumes.conditional_update(context, volume.id, {'status': 'available'},
+                                          ['reverting'])
+            db_snapshots.conditional_update(context, snapshot.id,
+                                            {'status': 'available'}, ['restoring'])
+
     def reset_status(self, context, volume_id, status=None, attach_status=None,
                      migration_status=None):
         """Write the status an admin asks for (a plain database write, as in Cinder).

@@ -253,6 +253,20 @@ class DriverConformance(driver_harness.DriverHarness):
         self._assert_holds(driver, clone, 'before', 'the volume from the snapshot')
         self._assert_holds(driver, volume, 'after', 'the snapshotted volume')
 
+    def test_revert_to_snapshot(self, tmp_path):
+        """The volume reads what it held at the snapshot; the snapshot still clones."""
+        driver = self._setup(tmp_path)
+        volume = self._volume(driver)
+        self._fill(driver, volume, 'before')
+        snapshot = self._snapshot(driver, volume)
+        self._fill(driver, volume, 'after')
+        self._optional(driver.revert_to_snapshot, self.context, volume, snapshot)
+        self._assert_holds(driver, volume, 'before', 'the reverted volume')
+        self._fill(driver, volume, 'later')
+        clone = self._from_snapshot(driver, snapshot)
+        self._assert_holds(driver, clone, 'before', 'a volume from the snapshot reverted to')
+        self._assert_holds(driver, volume, 'later', 'the reverted volume written again')
+
     def test_larger_volume_from_snapshot(self, tmp_path):
         """The API lets a user ask for more than the snapshot's size; the rest must be usable."""
         driver = self._setup(tmp_path)

@@ -22,6 +22,7 @@ FALLBACKS = {
     'extend_volume': 'it is optional',
     'initialize_connection': 'volumes of this backend cannot be attached',
     'retype': 'the manager records the new type alone',
+    'revert_to_snapshot': 'volumes of this backend cannot be reverted',
     'create_consistencygroup': 'the manager keeps no backend state for the group',
     'delete_consistencygroup': 'the manager deletes the members with delete_volume',
     'update_consistencygroup': 'the manager records the membership in the database only',

@@ -138,6 +138,21 @@ class VolumeDriver(abc.ABC):
         """
         raise NotImplementedError()
 
+    def revert_to_snapshot(self, context, volume, snapshot):
+        """Make ``volume``'s data what it was when ``snapshot`` was taken.
+
+        ``snapshot`` is the volume's latest snapshot (of ``snapshot.size`` =
+        ``volume.size``: the API refuses any other, as Cinder does) and must
+        stay usable afterwards: volumes are still created from it. The volume
+        is ``reverting`` and not attached meanwhile.
+
+        NotImplementedError: this backend cannot revert; the volume and the
+        snapshot return to ``available`` unchanged and the user is told.
+        Any other error leaves the volume ``error`` (its data may be partly
+        reverted), the snapshot ``available``.
+        """
+        raise NotImplementedError()
+
     def retype(self, context, volume, new_type, diff, host):
         """Give ``volume`` the volume type ``new_type`` without moving it.
 

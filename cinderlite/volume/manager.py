@@ -32,7 +32,7 @@ class VolumeManager:
     """Endpoint of ``cinderlite-volume`` for one backend: each method is one RPC call."""
 
     # The newest message version this manager accepts (volume/rpcapi.py's history).
-    target = messaging.Target(version='1.5')
+    target = messaging.Target(version='1.6')
 
     def __init__(self, conf, backend):
         self.conf = conf
@@ -92,6 +92,10 @@ class VolumeManager:
 
     def extend_volume(self, context, volume_id, new_size, old_size=None):
         self._volumes.extend(context.elevated(), volume_id, new_size, old_size)
+
+    def revert_to_snapshot(self, context, volume_id, snapshot_id):
+        """Revert a ``reverting`` volume to its ``restoring`` snapshot (RPC 1.5)."""
+        self._volumes.revert(context.elevated(), volume_id, snapshot_id)
 
     def retype(self, context, volume_id, new_type_id, dest_host, migration_policy=None):
         """Give a ``retyping`` volume the type ``new_type_id`` (RPC 1.4).

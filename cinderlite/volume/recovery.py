@@ -57,12 +57,19 @@ def _work_in_flight(manager, ctx):
             yield what, functools.partial(manager.update_consistencygroup, ctx, group.id,
                                           [], [])
     for volume in db_volumes.get_stuck_volumes(
-            ctx, prefix, ('creating', 'deleting', 'extending', 'retyping')):
+            ctx, prefix, ('creating', 'deleting', 'extending', 'retyping', 'reverting')):
         what = '%s of volume %s' % (volume.status, volume.id)
         if volume.status == 'retyping':
             yield what, functools.partial(
                 retypes.end_retype, ctx, volume,
                 'the volume service restarted while it was in progress. ' + retypes.KEPT)
+        elif volume.status == 'reverting':
+            # Copying the snapshot's data again is safe: the volume is not in use.
+            restoring = db_snapshots.list_snapshots(
+                ctx, {'volume_id': volume.id, 'status': 'restoring'}, all_projects=True)
+            if restoring:
+                yield what, functools.partial(manager.revert_to_snapshot, ctx, volume.id,
+                                              restoring[0].id)
         elif volume.status == 'extending':
             # The row holds the new size (and its quota): growing to it again is safe.
             yield what, functools.partial(manager.extend_volume, ctx, volume.id, volume.size)

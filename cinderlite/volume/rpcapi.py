@@ -27,6 +27,8 @@ Version history:
   attachment_id, connector), attachment_delete(volume_id, attachment_id).
   While ``[upgrade_levels] volume`` is below 1.5 they are refused (503)
   before anything is written.
+* 1.6 - revert_to_snapshot(volume_id, snapshot_id). While capped below 1.6 a
+  revert is refused (503) before anything is written.
 
 A manager of version 1.x accepts every 1.y message with y <= x and refuses
 newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
@@ -38,7 +40,7 @@ from cinderlite import rpc
 
 
 class VolumeAPI:
-    RPC_API_VERSION = '1.5'
+    RPC_API_VERSION = '1.6'
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
@@ -150,3 +152,11 @@ class VolumeAPI:
     def attachment_delete(self, context, host, volume_id, attachment_id):
         self._call(context, host, 'attachment_delete', volume_id=volume_id,
                    attachment_id=attachment_id)
+
+    def can_revert(self):
+        """Whether the volume services may be sent revert_to_snapshot (RPC 1.6)."""
+        return self.client.can_send_version('1.6')
+
+    def revert_to_snapshot(self, context, host, volume_id, snapshot_id):
+        self._cast(context, host, 'revert_to_snapshot', version='1.6', volume_id=volume_id,
+                   snapshot_id=snapshot_id)

@@ -2,6 +2,7 @@
 
 from oslo_log import log as logging
 
+from cinderlite import exception
 from cinderlite import message
 from cinderlite import quota
 from cinderlite.db import engine as db_engine
@@ -85,6 +86,48 @@ class VolumeOperations:
         db_volumes.conditional_update(ctx, volume_id, {'status': 'available'}, ['extending'])
         LOG.info('Extended volume %(id)s to %(size)s GiB', {'id': volume_id,
                                                           'size': new_size})
+
+    def revert(self, ctx, volume_id, snapshot_id):
+        """Revert a ``reverting`` volume to its ``restoring`` snapshot; both end ``available``.
+
+        A backend that cannot revert (NotImplementedError) changed nothing:
+        both return to ``available`` and the owner is told. Any other failure
+        may have changed part of the data: the volume is ``error`` (as in
+        Cinder), the snapshot ``available`` again.
+        """
+        volume = db_volumes.get_volume(ctx, volume_id)
+        snapshot = db_snapshots.get_snapshot(ctx, snapshot_id)
+        if volume.status != 'reverting' or snapshot.status != 'restoring':
+            return
+        try:
+            self.driver.revert_to_snapshot(ctx, Resource.of(volume),
+                                           snapshot_views(ctx, [snapshot])[0])
+        except NotImplementedError:
+            message.record_failure(
+                ctx, exception.VolumeDriverException(
+                    message='this backend cannot revert volumes; the volume is unchanged'),
+                'Reverting volume %s' % volume_id, volume, 'VOLUME_000006',
+                message.ASK_ADMIN, lambda: self._end_revert(ctx, volume_id, snapshot_id,
+                                                            'available'))
+            return
+        except Exception as e:
+            message.record_failure(
+                ctx, e, 'Reverting volume %s' % volume_id, volume, 'VOLUME_000006',
+                message.ASK_ADMIN, lambda: self._end_revert(ctx, volume_id, snapshot_id,
+                                                            'error'))
+            return
+        with db_engine.transaction(ctx):
+            self._end_revert(ctx, volume_id, snapshot_id, 'available')
+        LOG.info('Reverted volume %(id)s to snapshot %(snap)s', {'id': volume_id,
+                                                                'snap': snapshot_id})
+
+    @staticmethod
+    def _end_revert(ctx, volume_id, snapshot_id, volume_status):
+        """``reverting`` -> ``volume_status``, the snapshot back to ``available``."""
+        db_snapshots.conditional_update(ctx, snapshot_id, {'status': 'available'},
+                                        ['restoring'])
+        return db_volumes.conditional_update(ctx, volume_id, {'status': volume_status},
+                                             ['reverting'])
 
     @staticmethod
     def _undo_growth(ctx, volume, old_size):

@@ -25,9 +25,9 @@ GiB = 1024 ** 3
 ADMIN = 'admin:admin'
 
 
-def act(cloud, project, volume_id, body, user='u1'):
+def act(cloud, project, volume_id, body, user='u1', **kwargs):
     return call(cloud, 'POST', project, '/volumes/%s/action' % volume_id, user=user,
-                body=body)
+                body=body, **kwargs)
 
 
 def backing_size(cloud, volume_id):

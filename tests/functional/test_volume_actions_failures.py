@@ -83,3 +83,25 @@ def test_attach_failures_leave_nothing_and_say_so(make_cloud, monkeypatch):
         'Error detaching volume - VolumeBackendAPIException')
     shown = cloud.request('GET', '/v3/p1/volumes/%s' % vid).json['volume']
     assert shown['status'] == 'error_detaching'
+
+
+def test_a_failed_revert_is_told_and_a_missing_one_changes_nothing(make_cloud, monkeypatch):
+    monkeypatch.setattr(microversion, 'MAX_VERSION', max(microversion.MAX_VERSION, (3, 40)))
+    cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.FailingDriver'}})
+    for name, status, words in (('ok-broken', 'error', 'the rollback broke halfway'),
+                                ('ok-cannot', 'available', 'cannot revert volumes')):
+        volume = create_volume(cloud, 'p1', name=name)
+        resp = cloud.request('POST', '/v3/p1/snapshots', body={'snapshot': {
+            'volume_id': volume['id']}})
+        snap = fixtures.wait_status(cloud, 'snapshots', resp.json['snapshot']['id'],
+                                    'available')
+        resp = act(cloud, 'p1', volume['id'], {'revert': {'snapshot_id': snap['id']}},
+                   headers={'OpenStack-API-Version': 'volume 3.40'})
+        assert resp.status == 202, resp
+        fixtures.wait_status(cloud, 'volumes', volume['id'], status)
+        assert cloud.request('GET', '/v3/p1/snapshots/%s' % snap['id']).json[
+            'snapshot']['status'] == 'available'
+        messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % volume['id'],
+                                 headers={'OpenStack-API-Version': 'volume 3.3'}).json
+        text = messages['messages'][0]['user_message']
+        assert text.startswith('revert volume to snapshot') and words in text, text

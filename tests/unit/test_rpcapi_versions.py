@@ -230,3 +230,13 @@ def test_attach_calls_are_1_5_and_return_answers_and_business_errors(bus):
 
 def test_capped_at_1_4_attaching_is_refused_before_sending(bus):
     assert not _api(bus, cap='1.4').can_attach()
+
+
+def test_a_revert_is_a_1_6_message_the_manager_takes(bus):
+    assert not _api(bus, cap='1.5').can_revert()
+    _api(bus).revert_to_snapshot(cl_context.get_admin_context(), HOST, 'v1', 's1')
+    assert _sent(bus[0]) == ('1.6', 'revert_to_snapshot', {'volume_id': 'v1',
+                                                           'snapshot_id': 's1'})
+    assert volume_manager.VolumeManager.target.version == '1.6'
+    inspect.signature(volume_manager.VolumeManager.revert_to_snapshot).bind(
+        None, None, volume_id='v1', snapshot_id='s1')

@@ -28,6 +28,15 @@ def _retype(req, context, volume_id, args):
     return wsgi.empty_response(202)
 
 
+@handlers.api_version(3, 40)
+def _revert(req, context, volume_id, args):
+    """revert (3.40): 202; 400 not the latest snapshot or not its size; 409 not available."""
+    context.can(policies.REVERT)
+    wsgi.validate(args, schema.REVERT)
+    wsgi.services_of(req).volume_actions.revert(context, volume_id, args.get('snapshot_id'))
+    return wsgi.empty_response(202)
+
+
 def _reset_status(req, context, volume_id, args):
     """os-reset_status (admin): 202; 400 an unknown status or nothing to set."""
     context.can(policies.RESET_STATUS)
@@ -78,6 +87,7 @@ def _reimage(req, context, volume_id, args):
 ACTIONS = {
     'os-extend': _extend,
     'os-retype': _retype,
+    'revert': _revert,
     'os-reset_status': _reset_status,
     'os-force_delete': _force_delete,
     'os-set_bootable': _set_bootable,

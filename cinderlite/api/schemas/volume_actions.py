@@ -20,6 +20,9 @@ RETYPE = {'type': 'object', 'properties': {
     'migration_policy': {'type': ['string', 'null'], 'enum': ['on-demand', 'never', None]}},
     'required': ['new_type'], 'additionalProperties': False}
 
+#: Cinder's: any other key is ignored; a missing or null id is its own 400.
+REVERT = {'type': 'object', 'properties': {'snapshot_id': {'type': ['string', 'null']}}}
+
 UPDATE_READONLY = {'type': 'object', 'properties': {'readonly': schemas.BOOLEAN},
                    'required': ['readonly']}
 

@@ -273,6 +273,21 @@ class FileDriver(driver.VolumeDriver):
     def delete_snapshot(self, snapshot):
         self._remove(self.snapshot_path(snapshot.id))
 
+    def revert_to_snapshot(self, context, volume, snapshot):
+        """A copy of the snapshot's file (a reflink where it can) replaces the volume's.
+
+        The copy is made beside the volume and renamed over it: the volume
+        file is whole before and after, never half copied.
+        """
+        path = self.volume_path(volume.id)
+        reverted = os.path.join(self.volumes_dir, '.revert-%s' % volume.id)
+        try:
+            copy_file(self.snapshot_path(snapshot.id), reverted, volume.size * GiB)
+            os.replace(reverted, path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(reverted)
+
     def create_volume_from_snapshot(self, volume, snapshot):
         path = self.volume_path(volume.id)
         copy_file(self.snapshot_path(snapshot.id), path, volume.size * GiB)

@@ -322,6 +322,19 @@ class RBDDriver(driver.VolumeDriver):
             except rbd.ImageNotFound:
                 LOG.info('Snapshot %s was already gone', snapshot.id)
 
+    @_backend_errors('revert a volume to a snapshot')
+    def revert_to_snapshot(self, context, volume, snapshot):
+        """``rbd snap rollback``: the image's data becomes the snapshot's, in place."""
+        if snapshot.cgsnapshot_id:
+            # Its data is a group snapshot's, in the group namespace: no rollback by name.
+            raise exception.VolumeDriverException(
+                message='snapshot %s is part of a group snapshot, which RBD cannot roll a '
+                        'single volume back to' % snapshot.id)
+        with self.connect() as (cluster, ioctx):
+            with rbd.Image(ioctx, self.volume_name(volume.id)) as image:
+                rbd_images.when_not_busy(image.rollback_to_snap,
+                                         self.snapshot_name(snapshot.id))
+
     @_backend_errors('create a volume from a snapshot')
     def create_volume_from_snapshot(self, volume, snapshot):
         source = self.volume_name(snapshot.volume_id)
