@@ -5,6 +5,7 @@ import threading
 from oslo_log import log as logging
 
 from cinderlite import context as cl_context
+from cinderlite import log_levels
 from cinderlite import rpc
 from cinderlite.db import services as db_services
 
@@ -24,7 +25,9 @@ class RPCService:
         self.binary = binary
         self.topic = topic
         self._report = report
-        self._server = rpc.get_server(transport, topic, host, endpoints)
+        # Every service also answers set-log and get-log (3.32).
+        self._server = rpc.get_server(transport, topic, host,
+                                      list(endpoints) + [log_levels.LogLevelEndpoint()])
         self._stopping = threading.Event()
         self._started = False
         self._heartbeat_thread = threading.Thread(

@@ -39,11 +39,18 @@ Honoured ahead of the maximum (served once the maximum reaches them):
   (else 400); below, it is ignored (cinderlite/api/query_filters.py).
 * 3.33 - ``GET /resource_filters``.
 * 3.34 - inexact ``key~=value`` filters.
+* 3.32 - ``PUT /os-services/set-log`` and ``get-log``: the log levels of the
+  API process and, over RPC, of each scheduler and volume service.
 * 3.36 - ``metadata`` in the volume summary.
 * 3.38 - groups show ``replication_status`` (``disabled``); the group
   replication actions answer Cinder's 400s.
 * 3.39 - an admin's ``GET /limits?project_id=``.
 * 3.41 - snapshots show ``user_id``.
+* 3.43, 3.47, 3.51, 3.56 - backups: answered as a Cinder without a backup
+  service (empty lists, 404 by id, 503 on create); ``backup_id`` on a volume
+  create is Cinder's 404.
+* 3.46 - ``imageRef``: Cinder's 400 for an image it cannot reach (no image
+  service here).
 * 3.44 - the attachment action ``os-complete``.
 * 3.45 - ``with_count`` adds ``count`` to volume and snapshot lists.
 * 3.48 - volumes show ``shared_targets`` and ``service_uuid``.
@@ -52,12 +59,18 @@ Honoured ahead of the maximum (served once the maximum reaches them):
   changes on the wire.
 * 3.54 - the attachment ``mode``.
 * 3.55, 3.57 - ``/volume-transfers``, ``no_snapshots``, transfer history.
+* 3.53 - a volume create with a key Cinder does not know is a 400; an
+  update needs one of its keys.
 * 3.58 - groups and group snapshots show ``project_id`` to admins.
 * 3.60 - volume lists filter on ``created_at``/``updated_at`` comparisons.
 * 3.61, 3.63, 3.65 - volumes show ``cluster_name`` (admins, null),
   ``volume_type_id`` and ``consumes_quota``; snapshots ``consumes_quota``.
 * 3.64 - ``encryption_key_id``, left out as Cinder leaves out an unset key.
+* 3.62 - per-project default volume types (``/default-types``).
 * 3.66 - snapshots of ``in-use`` volumes need no ``force``.
+* 3.68 - ``os-reimage``: Cinder's 404 for the image (no image service).
+* 3.69 - ``shared_targets`` may be null: it never is here.
+* 3.70 - encrypted volumes may be transferred with their snapshots.
 """
 
 import re

@@ -20,6 +20,7 @@ from cinderlite.services import group_types
 from cinderlite.services import groups
 from cinderlite.services import hosts
 from cinderlite.services import limits
+from cinderlite.services import log_levels
 from cinderlite.services import messages
 from cinderlite.services import qos_specs
 from cinderlite.services import quota_class_sets
@@ -69,6 +70,7 @@ class Services:
         self.pools = scheduler_stats.SchedulerStatsService(conf)
         self.capabilities = capabilities.CapabilityService()
         self.limits = limits.LimitService(conf)
+        self.log_levels = log_levels.LogLevelService(conf, transport)
         self.quota_classes = quota_class_sets.QuotaClassService(conf)
         self.resource_filters = resource_filters.ResourceFilterService(conf)
 

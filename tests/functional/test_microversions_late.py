@@ -480,3 +480,44 @@ def test_encrypted_volumes_transfer_from_3_70_with_their_snapshots(shared_cloud,
     fixtures.wait_status(shared_cloud, 'volumes', volume['id'], 'deleted', token(other),
                          other)
     fixtures.assert_usage_matches_rows(shared_cloud, other)
+
+
+def test_set_log_and_get_log_change_the_levels_over_rpc_from_3_32(shared_cloud):
+    import logging
+
+    def put(action, body, version='3.32'):
+        return shared_cloud.request('PUT', '/v3/admin/os-services/' + action, token=ADMIN,
+                                    body=body,
+                                    headers={'OpenStack-API-Version': 'volume ' + version})
+    prefix = 'cinderlite.rpc_service'  # a module with an oslo.log logger
+    assert put('get-log', {}, '3.31').status == 404
+    assert put('set-log', {'level': 'DEBUG'}, '3.31').status == 404
+    resp = put('set-log', {'level': 'LOUD', 'prefix': prefix})
+    assert (resp.status, resp.json['badRequest']['message']) == (
+        400, 'Invalid input received: LOUD is not a valid log level.')
+    assert put('set-log', {'binary': 'nova-compute', 'level': 'DEBUG'}).status == 400
+    assert shared_cloud.request('PUT', '/v3/u1/os-services/get-log', token='u1:u1', body={},
+                                headers={'OpenStack-API-Version': 'volume 3.32'}
+                                ).status == 403
+    logger = logging.getLogger(prefix)
+    before = logger.level
+    try:
+        resp = put('set-log', {'binary': 'cinder-volume', 'prefix': prefix, 'level': 'debug'})
+        assert (resp.status, resp.body) == (202, b'')
+        fixtures.wait_for(lambda: logger.level == logging.DEBUG, what='the cast')
+        resp = put('get-log', {'binary': 'cinder-volume', 'prefix': prefix})
+        assert resp.status == 200
+        entries = resp.json['log_levels']
+        assert [(e['binary'], e['levels']) for e in entries] == [
+            ('cinder-volume', {prefix: 'DEBUG'})]
+        assert entries[0]['host'].endswith('@file')
+        everyone = put('get-log', {'prefix': prefix}).json['log_levels']
+        assert sorted(e['binary'] for e in everyone) == [
+            'cinder-api', 'cinder-scheduler', 'cinder-volume']
+        assert put('get-log', {'binary': 'cinder-api', 'server': 'elsewhere'}).json == {
+            'log_levels': []}
+        assert put('set-log', {'binary': 'cinder-api', 'prefix': prefix,
+                               'level': 'ERROR'}).status == 202
+        assert logger.level == logging.ERROR  # the API process: at once
+    finally:
+        logger.setLevel(before)

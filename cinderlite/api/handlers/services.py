@@ -4,6 +4,8 @@ Also freeze, thaw and failover_host (with ``cluster`` from 3.26), which answer
 what Cinder answers for backends that replicate nothing and run no clusters.
 """
 
+import webob.exc
+
 from cinderlite import exception
 from cinderlite.api import microversion
 from cinderlite.api import wsgi
@@ -75,14 +77,40 @@ def _freeze_thaw(req, context, service_action):
                'be frozen for a failover.' % (service_action, rows[0].host))
 
 
+def _set_log(req, context):
+    """PUT /os-services/set-log (3.32): 202 empty; 400 a bad body or level."""
+    body = wsgi.json_body(req, schema.SET_LOG)
+    wsgi.services_of(req).log_levels.set_levels(
+        context, body.get('binary'), body.get('server'), body.get('prefix'),
+        body.get('level'))
+    return wsgi.empty_response(202)
+
+
+def _get_log(req, context):
+    """PUT /os-services/get-log (3.32): 200 ``{"log_levels": [{host, binary, levels}]}``."""
+    body = wsgi.json_body(req, schema.GET_LOG)
+    levels = wsgi.services_of(req).log_levels.get_levels(
+        context, body.get('binary'), body.get('server'), body.get('prefix'))
+    return wsgi.json_response({'log_levels': levels})
+
+
+_LOG_ACTIONS = {'set-log': _set_log, 'get-log': _get_log}
+
+
 def update(req, service_action):
     """PUT /os-services/{enable,disable,disable-log-reason}: 200.
 
     400 for another action ("Unknown action"), a bad body or no host; 404
     when the host has no such service. freeze, thaw and failover_host: 400.
+    set-log and get-log (3.32, 404 below) change and read the log levels of
+    this API process and of each live service.
     """
     context = wsgi.context_of(req)
+    if service_action in _LOG_ACTIONS and not microversion.at_least(req, 3, 32):
+        raise webob.exc.HTTPNotFound(detail='The resource could not be found.')
     context.can(policies.UPDATE)
+    if service_action in _LOG_ACTIONS:
+        return _LOG_ACTIONS[service_action](req, context)
     if service_action == 'failover_host':
         return _failover_host(req, context)
     if service_action in ('freeze', 'thaw'):

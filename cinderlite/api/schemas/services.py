@@ -34,6 +34,19 @@ FAILOVER_HOST = {
     'additionalProperties': False,
 }
 
+_NULLABLE_255 = {'type': ['string', 'null'], 'minLength': 0, 'maxLength': 255}
+_BINARY = {'type': 'string', 'enum': ['cinder-scheduler', 'cinder-volume', 'cinder-backup',
+                                      'cinder-api', '', '*']}
+
+GET_LOG = {
+    'type': 'object',
+    'properties': {'binary': _BINARY, 'server': _NULLABLE_255, 'prefix': _NULLABLE_255},
+    'additionalProperties': False,
+}
+
+SET_LOG = copy.deepcopy(GET_LOG)
+SET_LOG['properties']['level'] = {'type': ['string', 'null']}
+
 DISABLE_LOG_REASON = copy.deepcopy(ENABLE_DISABLE)
 DISABLE_LOG_REASON['properties']['disabled_reason'] = {
     'type': 'string', 'minLength': 1, 'maxLength': 255, 'pattern': r'\S'}
