@@ -33,6 +33,7 @@ Honoured ahead of the maximum (served once the maximum reaches them):
 * 3.5 - message lists read filters and paging (below, the query is ignored).
 * 3.27 - the attachments API (``/attachments`` create, list, detail, show,
   update, delete).
+* 3.28 - pools filter on ``name`` and capabilities.
 * 3.29 - group snapshot lists read filters, paging and sorting.
 * 3.30 - snapshot lists sort by ``name``.
 * 3.31 - a non-admin's list filter must be in ``resource_query_filters_file``
@@ -41,6 +42,7 @@ Honoured ahead of the maximum (served once the maximum reaches them):
 * 3.34 - inexact ``key~=value`` filters.
 * 3.32 - ``PUT /os-services/set-log`` and ``get-log``: the log levels of the
   API process and, over RPC, of each scheduler and volume service.
+* 3.35 - pools filter on ``volume_type``.
 * 3.36 - ``metadata`` in the volume summary.
 * 3.38 - groups show ``replication_status`` (``disabled``); the group
   replication actions answer Cinder's 400s.
@@ -57,14 +59,17 @@ Honoured ahead of the maximum (served once the maximum reaches them):
 * 3.49 - volume services show ``backend_state``.
 * 3.50 - multiattach volume types (``multiattach="<is> True"``): nothing
   changes on the wire.
+* 3.52 - type lists filter (``extra_specs``) as resource filters say.
 * 3.54 - the attachment ``mode``.
 * 3.55, 3.57 - ``/volume-transfers``, ``no_snapshots``, transfer history.
 * 3.53 - a volume create with a key Cinder does not know is a 400; an
   update needs one of its keys.
 * 3.58 - groups and group snapshots show ``project_id`` to admins.
+* 3.59 - transfer lists honour ``marker`` and sorting.
 * 3.60 - volume lists filter on ``created_at``/``updated_at`` comparisons.
 * 3.61, 3.63, 3.65 - volumes show ``cluster_name`` (admins, null),
-  ``volume_type_id`` and ``consumes_quota``; snapshots ``consumes_quota``.
+  ``volume_type_id`` and ``consumes_quota``; snapshots ``consumes_quota``;
+  3.65 also the ``consumes_quota`` list filter.
 * 3.64 - ``encryption_key_id``, left out as Cinder leaves out an unset key.
 * 3.62 - per-project default volume types (``/default-types``).
 * 3.66 - snapshots of ``in-use`` volumes need no ``force``.

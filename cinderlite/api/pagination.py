@@ -95,18 +95,20 @@ def all_projects_of(req):
             and wsgi.context_of(req).can(volume_policies.ALL_TENANTS, fatal=False))
 
 
-def list_resources(req, get_all, allowed_filters=(), converters=None, wanted=None):
+def list_resources(req, get_all, allowed_filters=(), converters=None, wanted=None,
+                   page=None):
     """Run a list request the same way for every resource.
 
     ``all_tenants`` widens the list for admins only (ignored for others, as
     in Cinder), and then ``project_id`` narrows it to that one project.
     The filters are ``wanted`` (read by query_filters) or else the
     ``allowed_filters`` query parameters, each converted by
-    ``converters[name]`` when given. Returns ``(rows, limit)``.
+    ``converters[name]`` when given; ``page`` replaces the request's
+    paging (page_params). Returns ``(rows, limit)``.
     """
     context = wsgi.context_of(req)
     all_projects = all_projects_of(req)
-    page = page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
+    page = page or page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
     if wanted is None:
         wanted = filters(req, allowed_filters)
         for name, convert in (converters or {}).items():

@@ -104,6 +104,19 @@ def boolean(filters, key, strict):
         filters[key] = value not in ('False', 'false', 'FALSE')
 
 
+def consumes_quota(filters):
+    """``consumes_quota`` (3.65, ``use_quota`` here as in Cinder's data layer) as a bool.
+
+    :raises BadRequest: (400) not a boolean spelling, with Cinder's message.
+    """
+    if 'use_quota' in filters:
+        value = filters['use_quota']
+        if not strutils.is_valid_boolstr(value):
+            raise exception.BadRequest(
+                reason="Value '%s' for 'use_quota' is not a boolean." % value)
+        filters['use_quota'] = strutils.bool_from_string(value, strict=True)
+
+
 def metadata(filters, key='metadata'):
     """Parse the dict literal of a metadata filter; :raises InvalidInput: (400)."""
     if key in filters:

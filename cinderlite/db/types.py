@@ -94,11 +94,24 @@ def get_default_type(context):
     return row if row is not None else get_type_by_name_or_id(context, DEFAULT_TYPE_NAME)
 
 
-def list_types(context, include_private=False, accessible_to=None):
+def list_types(context, include_private=False, accessible_to=None, filters=None):
     """Public types, and private ones: all of them with ``include_private``,
-    else those project ``accessible_to`` was given access to."""
+    else those project ``accessible_to`` was given access to.
+
+    ``filters`` (3.52): ``extra_specs``, a dict every key of which the type
+    has with that value (``RESKEY:availability_zones`` contains it, as in
+    Cinder); the others as common.filter_criteria reads them.
+    """
+    filters = dict(filters or {})
+    spec = models.VolumeTypeExtraSpec
+    criteria = [sa.exists().where(spec.volume_type_id == models.VolumeType.id)
+                .where(spec.key == key)
+                .where(spec.value.contains(value, autoescape=True)
+                       if key == 'RESKEY:availability_zones' else spec.value == value)
+                for key, value in filters.pop('extra_specs', {}).items()]
+    criteria += common.filter_criteria(models.VolumeType, filters)
     with engine.reader(context) as session:
-        query = session.query(models.VolumeType)
+        query = session.query(models.VolumeType).filter(*criteria)
         if not include_private:
             visible = models.VolumeType.is_public.is_(True)
             if accessible_to is not None:

@@ -66,3 +66,30 @@ def match(value, spec):
         return _OPERATORS[op](value, words[0])
     except (TypeError, ValueError):    # not a number, not a string: no match
         return False
+
+
+def satisfies(capabilities, extra_specs):
+    """Cinder's CapabilitiesFilter: the reported ``capabilities`` meet ``extra_specs``.
+
+    A spec without a scope (``storage_protocol``), or scoped ``capabilities:``
+    (``capabilities:vendor_name``, nested as ``capabilities:a:b``), must match
+    the capability of that name (extra_specs_ops); one the backend does not
+    report never matches. Other scopes (a vendor's, ``RESKEY:``,
+    ``provisioning:``) are not capabilities and are skipped. A capability that
+    is a list matches when one of its items does.
+    """
+    for key, spec in extra_specs.items():
+        scope = key.split(':')
+        if len(scope) > 1 and scope[0] != 'capabilities':
+            continue
+        if scope[0] == 'capabilities':
+            scope = scope[1:]
+        value = capabilities
+        for name in scope:
+            if not isinstance(value, dict) or name not in value:
+                return False
+            value = value[name]
+        values = value if isinstance(value, list) else [value]
+        if not any(match(v, spec) for v in values):
+            return False
+    return True

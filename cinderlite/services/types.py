@@ -33,16 +33,18 @@ class TypeService:
     def get(self, context, type_id):
         return get_usable_type(context, type_id)
 
-    def get_all(self, context, is_public=True):
+    def get_all(self, context, is_public=True, filters=None):
         """The types the caller may list, as Cinder filters them.
 
         ``is_public`` True: public types and the private ones the caller's
         project has access to; False: private types only; None: every type.
-        Only admins choose: everyone else always gets True.
+        Only admins choose: everyone else always gets True. ``filters``: see
+        db.types.list_types.
         """
         if not context.is_admin or is_public:
-            return db_types.list_types(context, accessible_to=context.project_id)
-        vtypes = db_types.list_types(context, include_private=True)
+            return db_types.list_types(context, accessible_to=context.project_id,
+                                       filters=filters)
+        vtypes = db_types.list_types(context, include_private=True, filters=filters)
         return [t for t in vtypes if is_public is None or not t.is_public]
 
     @staticmethod

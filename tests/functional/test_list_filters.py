@@ -250,3 +250,132 @@ def test_messages_read_paging_and_filters_from_3_5(shared_cloud, project):
     assert error(call(shared_cloud, project, '/messages?limit=x', '3.5')) == \
         'limit param must be an integer'
     assert call(shared_cloud, project, '/messages?foo=1', '3.30').status == 200
+
+
+# -- 3.28, 3.31 and 3.35: pools ---------------------------------------------------------
+
+def test_pool_filters_from_3_28_checked_for_admins_from_3_31(shared_cloud, project):
+    def pools(query, version):
+        resp = call(shared_cloud, project, '/scheduler-stats/get_pools' + query, version,
+                    user=ADMIN)
+        assert resp.status == 200, resp
+        return [p['name'] for p in resp.json['pools']]
+    everything = ['testhost@file#file']
+    assert pools('?name=nothing', '3.27') == everything
+    assert pools('?name=nothing', '3.28') == []
+    assert pools('?name=testhost@file%23file', '3.28') == everything
+    assert pools('?storage_protocol=file&detail=true', '3.28') == everything
+    assert pools('?storage_protocol=iSCSI', '3.30') == []
+    resp = call(shared_cloud, project, '/scheduler-stats/get_pools?storage_protocol=x',
+                '3.31', user=ADMIN)
+    assert error(resp) == 'Invalid filters storage_protocol are found in query options.'
+    assert pools('?all_tenants=1&detail=false', '3.31') == everything
+    # volume_type from 3.35: the pools that meet the type's extra specs.
+    fits = 'fits-' + project
+    misses = 'misses-' + project
+    for name, specs in ((fits, {'volume_backend_name': 'file'}),
+                        (misses, {'capabilities:storage_protocol': 'iSCSI'})):
+        resp = shared_cloud.request('POST', '/v3/admin/types', token='admin:admin',
+                                    body={'volume_type': {'name': name,
+                                                          'extra_specs': specs}})
+        assert resp.status == 200, resp
+    assert pools('?volume_type=' + misses, '3.34') == everything
+    assert pools('?volume_type=' + fits, '3.35') == everything
+    assert pools('?volume_type=' + misses, '3.35') == []
+    resp = call(shared_cloud, project, '/scheduler-stats/get_pools?volume_type=nothing',
+                '3.35', user=ADMIN)
+    assert resp.status == 404, resp
+    assert error(call(shared_cloud, project, '/scheduler-stats/get_pools?detail=maybe',
+                      '3.35', user=ADMIN)) == "Value 'maybe' for 'detail' is not a boolean."
+
+
+# -- 3.52: volume types -----------------------------------------------------------------
+
+def test_type_lists_filter_on_extra_specs_from_3_52(shared_cloud, project):
+    names = {}
+    for key, specs in (('multi', {'multiattach': '<is> True'}),
+                       ('secret', {'volume_backend_name': project}),
+                       ('plain', {})):
+        names[key] = '%s-%s' % (key, project)
+        resp = shared_cloud.request('POST', '/v3/admin/types', token='admin:admin',
+                                    body={'volume_type': {'name': names[key],
+                                                          'extra_specs': specs}})
+        assert resp.status == 200, resp
+
+    def types(query, version, user='u1'):
+        resp = call(shared_cloud, project, '/types' + query, version, user=user)
+        assert resp.status == 200, resp
+        return {t['name'] for t in resp.json['volume_types']} & set(names.values())
+    query = "?extra_specs={'multiattach':'<is>%20True'}"
+    assert types(query, '3.52') == {names['multi']}
+    assert types(query, '3.51') == set(names.values())
+    assert types(query, '3.51', user=ADMIN) == {names['multi']}
+    secret = "?extra_specs={'volume_backend_name':'%s'}" % project
+    assert types(secret, '3.52') == set()
+    assert types(secret, '3.52', user=ADMIN) == {names['secret']}
+    assert types('?name=%s' % names['plain'], '3.52', user=ADMIN) == {names['plain']}
+    assert error(call(shared_cloud, project, '/types?name=x', '3.52')) == \
+        'Invalid filters name are found in query options.'
+    assert call(shared_cloud, project, '/types?extra_specs=[1]', '3.52').status == 400
+
+
+# -- 3.59: transfers --------------------------------------------------------------------
+
+def test_transfer_lists_page_and_sort_from_3_59(shared_cloud, project):
+    offered = []
+    for name in ('b', 'a', 'c'):
+        volume_id = volume(shared_cloud, project, 'v' + name)
+        resp = call(shared_cloud, project, '/os-volume-transfer', '3.0', method='POST',
+                    body={'transfer': {'volume_id': volume_id, 'name': name}})
+        assert resp.status == 202, resp
+        offered.append(resp.json['transfer']['id'])
+
+    def transfers(query, version):
+        return listed(shared_cloud, project, '/os-volume-transfer' + query, version,
+                      key='transfers')
+    assert transfers('', '3.58') == offered
+    assert transfers('?sort=name:asc', '3.58') == offered
+    assert transfers('?marker=%s' % offered[0], '3.58') == offered
+    assert transfers('?limit=1&offset=1', '3.58') == offered[1:2]
+    assert transfers('', '3.59') == offered[::-1]
+    assert transfers('?sort=name:asc', '3.59') == [offered[1], offered[0], offered[2]]
+    assert transfers('?sort=created_at:asc&marker=%s' % offered[0], '3.59') == offered[1:]
+    assert transfers('?limit=1&offset=1&sort=created_at:asc', '3.59') == offered[1:2]
+    assert transfers('?name=a', '3.59') == [offered[1]]
+    assert transfers('?name~=A', '3.59') == [offered[1]]
+    assert transfers('?crypt_hash~=a', '3.59') == []
+    assert transfers('?foo=1', '3.59') == []
+    assert transfers('?all_tenants=1', '3.59') == offered[::-1]
+
+
+# -- 3.31: attachments ------------------------------------------------------------------
+
+def test_attachment_filters_are_checked_from_3_31(shared_cloud, project):
+    assert listed(shared_cloud, project, '/attachments?foo=1', '3.30',
+                  key='attachments') == []
+    assert error(call(shared_cloud, project, '/attachments?foo=1', '3.31')) == \
+        'Invalid filters foo are found in query options.'
+    assert listed(shared_cloud, project, '/attachments?volume_id=x&status=attached',
+                  '3.34', key='attachments') == []
+
+
+# -- 3.65: consumes_quota ---------------------------------------------------------------
+
+def test_consumes_quota_filters_volumes_and_snapshots(shared_cloud, project):
+    volume_id = volume(shared_cloud, project, 'v')
+    snapshot_id = snapshot(shared_cloud, project, volume_id, 's')
+    for path, key, item in (('/volumes', 'volumes', volume_id),
+                            ('/snapshots/detail', 'snapshots', snapshot_id)):
+        # Every cinderlite volume and snapshot counts against quota.
+        assert listed(shared_cloud, project, path + '?consumes_quota=true', '3.65',
+                      key=key) == [item]
+        assert listed(shared_cloud, project, path + '?consumes_quota=0', '3.65',
+                      key=key) == []
+        # From 3.31 the file's list decides, not the version (as in Cinder);
+        # below 3.31 the filter is dropped.
+        assert listed(shared_cloud, project, path + '?consumes_quota=0', '3.40',
+                      key=key) == []
+        assert listed(shared_cloud, project, path + '?consumes_quota=0', '3.30',
+                      key=key) == [item]
+        assert error(call(shared_cloud, project, path + '?consumes_quota=maybe', '3.65')) \
+            == "Value 'maybe' for 'use_quota' is not a boolean."

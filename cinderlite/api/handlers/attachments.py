@@ -4,6 +4,7 @@ from cinderlite import exception
 from cinderlite.api import handlers
 from cinderlite.api import microversion
 from cinderlite.api import pagination
+from cinderlite.api import query_filters
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import attachments as schema
 from cinderlite.api.views import attachments as view
@@ -14,12 +15,22 @@ FILTERS = ('volume_id', 'status', 'instance_id', 'attach_status')
 _COLUMNS = {'status': 'attach_status', 'instance_id': 'instance_uuid'}
 
 
+def _legacy(req, context, filters):
+    query_filters.drop_unknown(context, filters, FILTERS)
+
+
+def _column(key):
+    """The column a filter names: ``status~`` is an inexact ``attach_status``."""
+    like = key.endswith('~')
+    name = _COLUMNS.get(key.rstrip('~'), key.rstrip('~'))
+    return name + '~' if like else name
+
+
 def _list(req, render):
     service = wsgi.services_of(req).attachments
+    filters = query_filters.requested(req, 'attachment', _legacy)
     rows, _ = pagination.list_resources(
-        req, lambda context, filters, all_projects, **page: service.get_all(
-            context, {_COLUMNS.get(k, k): v for k, v in filters.items()}, all_projects,
-            **page), FILTERS)
+        req, service.get_all, wanted={_column(k): v for k, v in filters.items()})
     return wsgi.json_response({'attachments': [render(a) for a in rows]})
 
 

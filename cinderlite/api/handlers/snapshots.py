@@ -34,7 +34,7 @@ def _list(req, detailed):
     service = wsgi.services_of(req).snapshots
     filters = query_filters.requested(req, 'snapshot', _legacy, query_filters.count_drop(req))
     query_filters.metadata(filters)
-    query_filters.boolean(filters, 'use_quota', strict=True)
+    query_filters.consumes_quota(filters)
     if not microversion.at_least(req, 3, 30) and 'name' in _sort_keys(req):
         # Cinder sorts snapshots by name from 3.30 (SNAPSHOT_SORT) only.
         raise exception.InvalidInput(reason='Invalid sort key')

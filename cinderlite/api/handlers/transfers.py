@@ -10,21 +10,39 @@ from oslo_utils import strutils
 from cinderlite.api import handlers
 from cinderlite.api import microversion
 from cinderlite.api import pagination
+from cinderlite.api import query_filters
 from cinderlite.api import wsgi
 from cinderlite.api.schemas import transfers as schema
 from cinderlite.api.views import transfers as view
 from cinderlite.policies import transfers as policies
 
-FILTERS = ('name', 'volume_id')
+#: Columns no filter may probe: the auth key's hash and salt.
+SECRET = ('salt', 'crypt_hash')
 
 
 def _service(req):
     return wsgi.services_of(req).transfers
 
 
+def _filters(req):
+    """Every query parameter but paging filters transfers, as in Cinder (no
+    resource_filters check); one on no column, or on the key's hash, matches nothing."""
+    filters = {query_filters.ALIASES.get(k, k): v for k, v in req.GET.items()
+               if k not in query_filters.PAGING and k != 'all_tenants'}
+    return {('' if k.rstrip('~') in SECRET else k): v for k, v in filters.items()}
+
+
 def _list(req, detailed):
     wsgi.context_of(req).can(policies.GET_ALL)
-    transfers, limit = pagination.list_resources(req, _service(req).get_all, FILTERS)
+    page = pagination.page_params(req, wsgi.services_of(req).conf.osapi_max_limit)
+    if not microversion.at_least(req, 3, 59):
+        # Below 3.59 (SUPPORT_TRANSFER_PAGINATION): oldest first whatever the
+        # request says, no marker; limit and offset still cut the list.
+        page.update(marker=None, sort_keys=['created_at', 'id'], sort_dirs=['asc', 'asc'])
+    elif not page['sort_keys']:
+        page.update(sort_keys=['created_at'], sort_dirs=['desc'])
+    transfers, limit = pagination.list_resources(req, _service(req).get_all,
+                                                 wanted=_filters(req), page=page)
     render = view.detail if detailed else view.summary
     return wsgi.json_response(pagination.list_body(
         req, 'transfers', [render(req, t) for t in transfers], transfers, limit,

@@ -32,7 +32,7 @@ def _filters(req):
     """The volume filters of ``req`` (see query_filters), converted for the data layer."""
     filters = query_filters.requested(req, 'volume', _legacy, query_filters.count_drop(req))
     query_filters.boolean(filters, 'bootable', strict=microversion.at_least(req, 3, 2))
-    query_filters.boolean(filters, 'use_quota', strict=True)
+    query_filters.consumes_quota(filters)
     query_filters.metadata(filters)
     query_filters.time_comparisons(filters)
     return filters
