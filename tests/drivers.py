@@ -179,3 +179,10 @@ class RetypingDriver(file_driver.FileDriver):
         if (volume.name or '').startswith('boom'):
             raise exception.VolumeBackendAPIException(data='the array rejects the new tier')
         return True, {'provider_location': self.volume_path(volume.id)}
+
+
+class OfflineExtendDriver(file_driver.FileDriver):
+    """A file driver that says it cannot extend a volume a host has attached."""
+
+    def get_volume_stats(self, refresh=False):
+        return dict(super().get_volume_stats(refresh), online_extend_support=False)

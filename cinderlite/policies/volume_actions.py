@@ -3,6 +3,8 @@
 from cinderlite.policies import base
 
 EXTEND = 'volume:extend'
+EXTEND_ATTACHED = 'volume:extend_attached_volume'
+EXTEND_COMPLETE = 'volume_extension:volume_admin_actions:extend_volume_completion'
 RESET_STATUS = 'volume_extension:volume_admin_actions:reset_status'
 FORCE_DELETE = 'volume_extension:volume_admin_actions:force_delete'
 UPDATE_READONLY = 'volume:update_readonly_flag'
@@ -23,6 +25,10 @@ _PATH = '/volumes/{volume_id}/action (%s)'
 RULES = [
     base.rule(EXTEND, base.ADMIN_OR_PROJECT_MEMBER, 'Extend an available volume.',
               [('POST', _PATH % 'os-extend')]),
+    base.rule(EXTEND_ATTACHED, base.ADMIN_OR_PROJECT_MEMBER, 'Extend an attached volume.',
+              [('POST', _PATH % 'os-extend')]),
+    base.rule(EXTEND_COMPLETE, base.RULE_ADMIN_API, 'Complete a volume extend operation.',
+              [('POST', _PATH % 'os-extend_volume_completion')]),
     base.rule(RESET_STATUS, base.RULE_ADMIN_API, "Reset a volume's status.",
               [('POST', _PATH % 'os-reset_status')]),
     base.rule(FORCE_DELETE, base.RULE_ADMIN_API,

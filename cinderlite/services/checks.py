@@ -26,6 +26,13 @@ def asks_another_backend(context, vtype, host):
     return bool(wanted) and wanted != (host or '').partition('#')[2]
 
 
+def host_capabilities(context, host):
+    """What the volume service of ``host`` last reported (``{}`` if unknown)."""
+    service = db_services.get_service(context.elevated(), hosts.backend_host(host),
+                                      db_services.VOLUME_BINARY) if host else None
+    return db_services.capabilities_of(service) if service is not None else {}
+
+
 def require_live_host(conf, context, host, what):
     """:raises NoValidHost: (400) when the volume service of ``host`` is down or unknown."""
     service = db_services.get_service(context.elevated(), hosts.backend_host(host),

@@ -40,36 +40,75 @@ class VolumeActionService:
         self.volume_rpcapi = volume_rpcapi
         self.volumes = volumes
 
-    def extend(self, context, volume_id, new_size):
+    def extend(self, context, volume_id, new_size, attached=False):
         """Charge the growth and move the volume to ``extending``, then cast.
 
+        ``attached`` (from 3.42, the caller allowed by ``volume:extend_attached_volume``)
+        extends an ``in-use`` volume instead of an ``available`` one, when its
+        backend reports ``online_extend_support`` (Cinder's capability,
+        default True); it returns to ``in-use`` (``previous_status``).
+
         :raises InvalidInput: (400) not larger than today.
-        :raises InvalidVolume: (400) not ``available``.
+        :raises InvalidVolume: (400) not ``available`` (``in-use``), or its
+            backend cannot extend attached volumes.
         :raises OverQuota: (413) nothing is written.
         """
         volume = db_volumes.get_volume(context, volume_id)
+        expected = 'in-use' if attached else 'available'
         if new_size <= volume.size:
             raise exception.InvalidInput(
                 reason='New size for extend must be greater than current size. '
                        '(current: %(size)s, extended: %(new_size)s).'
                        % {'size': volume.size, 'new_size': new_size})
-        if volume.status != 'available' or not volume.host:
+        if volume.status != expected or not volume.host:
+            raise exception.InvalidVolume(reason=self._not_extendable(volume, expected))
+        if attached and not checks.host_capabilities(context, volume.host).get(
+                'online_extend_support', True):
             raise exception.InvalidVolume(
-                reason="Volume %s status must be '{'status': 'available'}' to extend, "
-                       "currently %s." % (volume_id, volume.status))
+                reason='the backend of volume %s cannot extend it while it is attached.'
+                       % volume_id)
         quota.check_volume_size(self.conf, context, volume.project_id, new_size)
-        if not self.volume_rpcapi.can_extend():
+        if not (self.volume_rpcapi.can_extend_attached() if attached
+                else self.volume_rpcapi.can_extend()):
             raise exception.ServiceUnavailable(
-                reason='the volume services are capped below RPC 1.2 ([upgrade_levels] '
-                       'volume) and cannot extend volumes yet')
+                reason='the volume services are capped below RPC %s ([upgrade_levels] '
+                       'volume) and cannot extend these volumes yet'
+                       % ('1.7' if attached else '1.2'))
         deltas = self._growth(context, volume, new_size - volume.size)
-        self._start_extend(context, volume, new_size, deltas)
+        self._start_extend(context, volume, new_size, deltas, expected)
         try:
             self.volume_rpcapi.extend_volume(context, volume.host, volume_id, new_size,
-                                             volume.size)
+                                             volume.size, attached=attached)
         except exception.ServiceUnavailable:
             self._undo_extend(context, volume, deltas)
             raise
+
+    @staticmethod
+    def _not_extendable(volume, expected):
+        return ("Volume %s status must be '{'status': '%s'}' to extend, currently %s."
+                % (volume.id, expected, volume.status))
+
+    def extend_completion(self, context, volume_id, error):
+        """Finish an ``extending`` volume (Nova's call, 3.71; an admin's).
+
+        Without error the volume service finishes the growth the row holds
+        (the extend it would redo after a restart); with ``error`` the volume
+        is ``error_extending``, as in Cinder, at the size its row and its
+        quota hold.
+
+        :raises InvalidVolume: (400) the volume is not ``extending``.
+        """
+        volume = db_volumes.get_volume(context, volume_id)
+        if volume.status != 'extending':
+            raise exception.InvalidVolume(reason='Volume is not being extended.')
+        if error:
+            if not db_volumes.conditional_update(context, volume_id,
+                                                 {'status': 'error_extending'},
+                                                 ['extending']):
+                raise exception.InvalidVolume(reason='Volume is not being extended.')
+            return
+        self.volume_rpcapi.extend_volume(context, volume.host, volume_id, volume.size, None,
+                                         attached=volume.previous_status == 'in-use')
 
     @staticmethod
     def _growth(context, volume, gigabytes):
@@ -78,21 +117,20 @@ class VolumeActionService:
         return quota.gigabytes_deltas(gigabytes, name)
 
     @db_engine.retry_on_deadlock
-    def _start_extend(self, context, volume, new_size, deltas):
+    def _start_extend(self, context, volume, new_size, deltas, expected):
         with db_engine.transaction(context):
-            if not db_volumes.conditional_update(context, volume.id,
-                                                 {'status': 'extending', 'size': new_size},
-                                                 ['available']):
-                raise exception.InvalidVolume(
-                    reason="Volume %s status must be '{'status': 'available'}' to extend, "
-                           "currently %s." % (volume.id, volume.status))
+            if not db_volumes.conditional_update(
+                    context, volume.id, {'status': 'extending', 'size': new_size,
+                                         'previous_status': volume.status}, [expected]):
+                raise exception.InvalidVolume(reason=self._not_extendable(volume, expected))
             quota.reserve(self.conf, context, volume.project_id, deltas)
 
     @db_engine.retry_on_deadlock
     def _undo_extend(self, context, volume, deltas):
         with db_engine.transaction(context):
             if db_volumes.conditional_update(context, volume.id,
-                                             {'status': 'available', 'size': volume.size},
+                                             {'status': volume.status, 'size': volume.size,
+                                              'previous_status': None},
                                              ['extending']):
                 quota.release(context, volume.project_id, deltas)
 

@@ -32,7 +32,7 @@ class VolumeManager:
     """Endpoint of ``cinderlite-volume`` for one backend: each method is one RPC call."""
 
     # The newest message version this manager accepts (volume/rpcapi.py's history).
-    target = messaging.Target(version='1.6')
+    target = messaging.Target(version='1.7')
 
     def __init__(self, conf, backend):
         self.conf = conf

@@ -29,6 +29,11 @@ Version history:
   before anything is written.
 * 1.6 - revert_to_snapshot(volume_id, snapshot_id). While capped below 1.6 a
   revert is refused (503) before anything is written.
+* 1.7 - extend_volume of an ``in-use`` volume (3.42): same arguments, sent as
+  1.7, because only a 1.7 manager returns the volume to the status it had
+  (``previous_status``) rather than ``available``. While capped below 1.7
+  an extend of an attached volume is refused (503) before anything is
+  written; other extends are still sent as 1.2.
 
 A manager of version 1.x accepts every 1.y message with y <= x and refuses
 newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
@@ -40,7 +45,7 @@ from cinderlite import rpc
 
 
 class VolumeAPI:
-    RPC_API_VERSION = '1.6'
+    RPC_API_VERSION = '1.7'
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
@@ -107,9 +112,13 @@ class VolumeAPI:
         """Whether the volume services may be sent extend_volume (RPC 1.2)."""
         return self.client.can_send_version('1.2')
 
-    def extend_volume(self, context, host, volume_id, new_size, old_size):
-        self._cast(context, host, 'extend_volume', version='1.2', volume_id=volume_id,
-                   new_size=new_size, old_size=old_size)
+    def can_extend_attached(self):
+        """Whether the volume services may be sent the extend of an in-use volume (1.7)."""
+        return self.client.can_send_version('1.7')
+
+    def extend_volume(self, context, host, volume_id, new_size, old_size, attached=False):
+        self._cast(context, host, 'extend_volume', version='1.7' if attached else '1.2',
+                   volume_id=volume_id, new_size=new_size, old_size=old_size)
 
     def can_retype(self):
         """Whether the volume services may be sent retype (RPC 1.4)."""

@@ -69,6 +69,9 @@ class VolumeOperations:
     def extend(self, ctx, volume_id, new_size, old_size):
         """Grow an ``extending`` volume to the size the API wrote in its row.
 
+        It then returns to the status it had (``available``, or ``in-use``
+        from 3.42).
+
         On failure the volume is ``error_extending``; given ``old_size`` (an
         API's request, not a resumed one) it is set back to it and the growth
         refunded, in the same transaction.
@@ -83,7 +86,9 @@ class VolumeOperations:
                 ctx, e, 'Extending volume %s' % volume_id, volume, 'VOLUME_000004',
                 message.ASK_ADMIN, lambda: self._undo_growth(ctx, volume, old_size))
             return
-        db_volumes.conditional_update(ctx, volume_id, {'status': 'available'}, ['extending'])
+        db_volumes.conditional_update(
+            ctx, volume_id, {'status': volume.previous_status or 'available',
+                             'previous_status': None}, ['extending'])
         LOG.info('Extended volume %(id)s to %(size)s GiB', {'id': volume_id,
                                                           'size': new_size})
 

@@ -105,3 +105,21 @@ def test_a_failed_revert_is_told_and_a_missing_one_changes_nothing(make_cloud, m
                                  headers={'OpenStack-API-Version': 'volume 3.3'}).json
         text = messages['messages'][0]['user_message']
         assert text.startswith('revert volume to snapshot') and words in text, text
+
+
+def test_a_backend_without_online_extend_refuses_attached_extends(make_cloud, monkeypatch):
+    monkeypatch.setattr(microversion, 'MAX_VERSION', max(microversion.MAX_VERSION, (3, 42)))
+    cloud = make_cloud(backends={'file': {
+        'volume_driver': 'tests.drivers.OfflineExtendDriver'}})
+    vid = create_volume(cloud, 'p1')['id']
+    assert act(cloud, 'p1', vid, {'os-attach': {'host_name': 'h',
+                                                'mountpoint': '/m'}}).status == 202
+    resp = act(cloud, 'p1', vid, {'os-extend': {'new_size': 2}},
+               headers={'OpenStack-API-Version': 'volume 3.42'})
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == (
+        'Invalid volume: the backend of volume %s cannot extend it while it is attached.'
+        % vid)
+    shown = cloud.request('GET', '/v3/p1/volumes/%s' % vid).json['volume']
+    assert (shown['status'], shown['size']) == ('in-use', 1)
+    assert gigabytes_used(cloud, 'p1') == 1

@@ -237,6 +237,16 @@ def test_a_revert_is_a_1_6_message_the_manager_takes(bus):
     _api(bus).revert_to_snapshot(cl_context.get_admin_context(), HOST, 'v1', 's1')
     assert _sent(bus[0]) == ('1.6', 'revert_to_snapshot', {'volume_id': 'v1',
                                                            'snapshot_id': 's1'})
-    assert volume_manager.VolumeManager.target.version == '1.6'
     inspect.signature(volume_manager.VolumeManager.revert_to_snapshot).bind(
         None, None, volume_id='v1', snapshot_id='s1')
+
+
+def test_an_attached_extend_is_1_7_and_other_extends_stay_1_2(bus):
+    assert not _api(bus, cap='1.6').can_extend_attached()
+    api = _api(bus)
+    api.extend_volume(cl_context.get_admin_context(), HOST, 'v1', 3, 1, attached=True)
+    assert _sent(bus[0]) == ('1.7', 'extend_volume', {'volume_id': 'v1', 'new_size': 3,
+                                                      'old_size': 1})
+    api.extend_volume(cl_context.get_admin_context(), HOST, 'v1', 3, 1)
+    assert _sent(bus[0])[0] == '1.2'
+    assert volume_manager.VolumeManager.target.version == '1.7'

@@ -3,6 +3,7 @@
 from cinderlite import exception
 from cinderlite.api import actions
 from cinderlite.api import handlers
+from cinderlite.api import microversion
 from cinderlite.api import wsgi
 from cinderlite.api.handlers import attach_actions
 from cinderlite.api.schemas import volume_actions as schema
@@ -11,10 +12,27 @@ from cinderlite.policies import volumes as volume_policies
 
 
 def _extend(req, context, volume_id, args):
-    """os-extend: 202; 400 not larger or not available; 413 over quota."""
+    """os-extend: 202; 400 not larger or not available (in-use from 3.42); 413 over quota."""
     context.can(policies.EXTEND)
     wsgi.validate(args, schema.EXTEND)
-    wsgi.services_of(req).volume_actions.extend(context, volume_id, int(args['new_size']))
+    services = wsgi.services_of(req)
+    attached = (microversion.at_least(req, 3, 42)
+                and services.volumes.get(context, volume_id).status == 'in-use')
+    if attached:
+        context.can(policies.EXTEND_ATTACHED)
+    services.volume_actions.extend(context, volume_id, int(args['new_size']),
+                                   attached=attached)
+    return wsgi.empty_response(202)
+
+
+def _extend_completion(req, context, volume_id, args):
+    """os-extend_volume_completion (admin; 3.71, not gated, as Cinder): 202; 400 not
+    ``extending``."""
+    wsgi.validate(args, schema.EXTEND_COMPLETION)
+    wsgi.services_of(req).volumes.get(context, volume_id)
+    context.can(policies.EXTEND_COMPLETE)
+    wsgi.services_of(req).volume_actions.extend_completion(
+        context, volume_id, wsgi.bool_param(args.get('error') or False))
     return wsgi.empty_response(202)
 
 
@@ -86,6 +104,7 @@ def _reimage(req, context, volume_id, args):
 
 ACTIONS = {
     'os-extend': _extend,
+    'os-extend_volume_completion': _extend_completion,
     'os-retype': _retype,
     'revert': _revert,
     'os-reset_status': _reset_status,

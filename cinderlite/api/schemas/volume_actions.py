@@ -15,6 +15,9 @@ RESET_STATUS = {'type': 'object', 'properties': {
 SET_BOOTABLE = {'type': 'object', 'properties': {'bootable': schemas.BOOLEAN},
                 'required': ['bootable']}
 
+EXTEND_COMPLETION = {'type': 'object', 'properties': {
+    'error': {'type': ['string', 'null', 'boolean']}}, 'additionalProperties': False}
+
 RETYPE = {'type': 'object', 'properties': {
     'new_type': {'type': 'string'},
     'migration_policy': {'type': ['string', 'null'], 'enum': ['on-demand', 'never', None]}},

@@ -210,6 +210,8 @@ class FileDriver(driver.VolumeDriver):
                 'provisioned_capacity_gb': round(provisioned / GiB, 2),
                 'allocated_capacity_gb': round(allocated / GiB, 2),
                 'thin_provisioning_support': True,
+                # A file grows while a host has it open (3.42's in-use extend).
+                'online_extend_support': True,
                 'thick_provisioning_support': False,
                 'consistencygroup_support': True,
                 'group_consistency': self.backing.group_consistency,
