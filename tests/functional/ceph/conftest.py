@@ -61,6 +61,25 @@ def admin_ioctx(cluster):
         client.shutdown()
 
 
+@contextlib.contextmanager
+def image_from_connection(data, keyring):
+    """The image that ``rbd`` connection info ``data`` names, opened as a compute host would.
+
+    Only the info and the user's key: the monitors from ``hosts``/``ports``,
+    the user ``auth_username``, the image ``name`` (``pool/image``).
+    """
+    pool, image_name = data['name'].split('/')
+    client = rados.Rados(rados_id=data['auth_username'], conf={
+        'mon_host': ','.join('%s:%s' % pair for pair in zip(data['hosts'], data['ports'])),
+        'keyring': keyring})
+    client.connect(timeout=30)
+    try:
+        with client.open_ioctx(pool) as ioctx, rbd.Image(ioctx, image_name) as image:
+            yield image
+    finally:
+        client.shutdown()
+
+
 @pytest.fixture(scope='session')
 def ceph_io(ceph):
     """An admin I/O context on the pool, for reading and writing images in tests."""

@@ -1,4 +1,4 @@
-"""The consistency-group clone through the real API and services on the RBD driver.
+"""The RBD driver through the real API and services: group clones and attaching.
 
 A cloud (API over HTTP, scheduler, volume manager, SQLite) serves one backend
 on the test cluster; the tests write into the source images through librbd,
@@ -7,14 +7,18 @@ the pool once the resources are deleted through the API.
 """
 
 import os
+import uuid
 
 import pytest
 import rbd
 
+from cinderlite.api import microversion
 from tests import fixtures
 from tests.functional import groups_helpers as h
 from tests.functional.ceph import conftest
 
+CONNECTOR = {'host': 'compute-1', 'ip': '192.0.2.20', 'platform': 'x86_64',
+             'os_type': 'linux', 'multipath': False}
 # Message lists read their filters from 3.5 (MESSAGES_PAGINATION).
 MESSAGES_VERSION = {'OpenStack-API-Version': 'volume 3.5'}
 REGIONS = ((0, 64 * 1024), (512 << 20, 4096), ((1 << 30) - 8192, 8192))
@@ -147,3 +151,59 @@ def test_two_backends_share_one_pool(make_cloud, rbd_backend, ceph_io):
             assert read_regions(ceph_io, clone['id']) == data[clone['source_volid']]
     delete_everything(cloud)
     assert conftest.pool_contents(ceph_io) == before
+
+
+def delete_volume(cloud, volume_id):
+    assert cloud.request('DELETE', '/v3/p1/volumes/%s' % volume_id).status == 202
+    fixtures.wait_status(cloud, 'volumes', volume_id, 'deleted')
+
+
+def test_attach_with_cinderclient_and_the_rbd_connection_info(rbd_cloud, ceph, ceph_io):
+    """python-brick-cinderclient-ext's flow; the host reaches the image with the info alone."""
+    cloud = rbd_cloud
+    volume_id = h.create_volume(cloud)
+    data = write_regions(ceph_io, volume_id)
+    cs = cloud.cinder()
+    cs.volumes.reserve(volume_id)
+    info = cs.volumes.initialize_connection(volume_id, CONNECTOR)
+    assert info['driver_volume_type'] == 'rbd'
+    connection = info['data']
+    assert {key: connection[key] for key in (
+        'name', 'auth_enabled', 'auth_username', 'secret_type', 'cluster_name', 'volume_id',
+        'discard', 'access_mode', 'encrypted')} == {
+        'name': '%s/volume-%s' % (ceph.pool, volume_id), 'auth_enabled': True,
+        'auth_username': ceph.user, 'secret_type': 'ceph', 'cluster_name': 'ceph',
+        'volume_id': volume_id, 'discard': True, 'access_mode': 'rw', 'encrypted': False}
+    with conftest.image_from_connection(connection, ceph.user_keyring) as image:
+        assert {offset: image.read(offset, length) for offset, length in REGIONS} == data
+        image.write(b'written by the instance', 0)
+    cs.volumes.attach(volume_id, str(uuid.uuid4()), '/dev/vdb')
+    fixtures.wait_status(cloud, 'volumes', volume_id, 'in-use')
+    cs.volumes.begin_detaching(volume_id)
+    cs.volumes.terminate_connection(volume_id, CONNECTOR)
+    cs.volumes.detach(volume_id)
+    fixtures.wait_status(cloud, 'volumes', volume_id, 'available')
+    assert read_regions(ceph_io, volume_id)[0][:23] == b'written by the instance'
+    delete_volume(cloud, volume_id)
+
+
+def test_attachments_api_answers_the_rbd_connection_info(rbd_cloud, ceph, monkeypatch):
+    """Nova's flow (microversion 3.54 announced in-process): the info comes flat."""
+    monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 54))
+    cloud = rbd_cloud
+    volume_id = h.create_volume(cloud)
+    headers = {'OpenStack-API-Version': 'volume 3.54'}
+    resp = cloud.request('POST', '/v3/p1/attachments', headers=headers, body={'attachment': {
+        'volume_uuid': volume_id, 'instance_uuid': str(uuid.uuid4()), 'connector': CONNECTOR}})
+    assert resp.status == 200, resp
+    attachment = resp.json['attachment']
+    info = attachment['connection_info']
+    assert (info['driver_volume_type'], info['name'], info['attachment_id']) == (
+        'rbd', '%s/volume-%s' % (ceph.pool, volume_id), attachment['id'])
+    with conftest.image_from_connection(info, ceph.user_keyring) as image:
+        assert image.size() == 1 << 30
+    resp = cloud.request('DELETE', '/v3/p1/attachments/%s' % attachment['id'],
+                         headers=headers)
+    assert resp.status == 200, resp
+    fixtures.wait_status(cloud, 'volumes', volume_id, 'available')
+    delete_volume(cloud, volume_id)

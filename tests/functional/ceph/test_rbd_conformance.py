@@ -1,11 +1,9 @@
 """The driver conformance suite, run against the RBD driver on a real Ceph cluster."""
 
-import rados
-import rbd
-
 from cinderlite.testing import driver_conformance
 from cinderlite.testing import driver_harness
 from cinderlite.testing import driver_views as views
+from tests.functional.ceph import conftest
 from tests.functional.ceph import rbd_harness
 
 
@@ -16,8 +14,7 @@ class TestRBDDriverConformance(rbd_harness.RBDHarness, driver_conformance.Driver
         """In place of the suite's ``local`` check: the ``rbd`` info reaches the data.
 
         A compute host's os-brick (or libvirt) connects with nothing but the
-        info and the user's key: monitors from ``hosts``/``ports``, the user
-        ``auth_username``, the image ``name`` (``pool/image``).
+        info and the user's key (:func:`conftest.image_from_connection`).
         """
         driver = self._setup(tmp_path)
         volume = self._volume(driver)
@@ -25,18 +22,10 @@ class TestRBDDriverConformance(rbd_harness.RBDHarness, driver_conformance.Driver
         volume, info = self._connect(driver, volume, views.connector())
         data = info['data']
         assert info['driver_volume_type'] == 'rbd' and data['auth_enabled']
-        pool, image_name = data['name'].split('/')
-        client = rados.Rados(rados_id=data['auth_username'], conf={
-            'mon_host': ','.join('%s:%s' % pair for pair in zip(data['hosts'], data['ports'])),
-            'keyring': self.keyring})
-        client.connect(timeout=30)
-        try:
-            with client.open_ioctx(pool) as ioctx, rbd.Image(ioctx, image_name) as image:
-                for offset in driver_harness.ends(volume.size):
-                    assert image.read(offset, driver_harness.BLOCK) == driver_harness.pattern(
-                        'before')
-                    image.write(driver_harness.pattern('through the connection'), offset)
-        finally:
-            client.shutdown()
+        with conftest.image_from_connection(data, self.keyring) as image:
+            for offset in driver_harness.ends(volume.size):
+                assert image.read(offset, driver_harness.BLOCK) == driver_harness.pattern(
+                    'before')
+                image.write(driver_harness.pattern('through the connection'), offset)
         self._assert_holds(driver, volume, 'through the connection',
                            'the volume written through its connection info')
