@@ -47,6 +47,8 @@ except ImportError:
     rados = rbd = None
 
 LOG = logging.getLogger(__name__)
+#: librados' and librbd's errors (none without the bindings: connect() says what is missing).
+_CEPH_ERRORS = (rados.Error, rbd.Error) if rados is not None else ()
 
 GiB = 1024 ** 3
 GROUP_NAME = 'group-%s'
@@ -67,7 +69,7 @@ def _backend_errors(what):
         def wrapper(self, *args, **kwargs):
             try:
                 return function(self, *args, **kwargs)
-            except (rados.Error, rbd.Error) as e:
+            except _CEPH_ERRORS as e:
                 raise exception.VolumeBackendAPIException(
                     data='Ceph failed to %s: %s' % (what, e)) from e
         wrapper.__name__ = function.__name__
