@@ -248,6 +248,10 @@ class RBDDriver(driver.VolumeDriver):
                 return
             rbd_images.purge_trashed_parents(cluster, parent)
 
+    def retype(self, context, volume, new_type, diff, host):
+        """Nothing to change on the image: as Cinder's RBD driver, the retype is done."""
+        return True
+
     @_backend_errors('extend a volume')
     def extend_volume(self, volume, new_size):
         with self.connect() as (cluster, ioctx):
