@@ -1,6 +1,7 @@
 """Building blocks for group tests: types, groups with volumes, cgsnapshots, file bytes."""
 
 import os
+import uuid
 
 from cinderlite.volume.drivers import file as file_driver
 from tests import contents
@@ -86,6 +87,26 @@ def list_groups(cloud, token=ADMIN):
 
 def volume_path(cloud, volume_id, backend='file'):
     return os.path.join(cloud.conf.state_path, 'volumes', backend, 'volume-%s' % volume_id)
+
+
+def attach(cloud, volume_id, token='u1:p1'):
+    """Attach as a compute host does (os-reserve, os-initialize_connection, os-attach).
+
+    Returns the path the host writes the volume through: the file driver's
+    ``local`` connection's ``device_path``. The volume is ``in-use`` after.
+    """
+    path = '/v3/%s/volumes/%s/action' % (token.split(':')[1], volume_id)
+    assert cloud.request('POST', path, token=token, body={'os-reserve': None}).status == 202
+    resp = cloud.request('POST', path, token=token, body={'os-initialize_connection': {
+        'connector': {'host': 'writer-host', 'platform': 'x86_64', 'os_type': 'linux2',
+                      'multipath': False}}})
+    assert resp.status == 200, resp
+    info = resp.json['connection_info']
+    assert info['driver_volume_type'] == 'local', info
+    resp = cloud.request('POST', path, token=token, body={'os-attach': {
+        'instance_uuid': str(uuid.uuid4()), 'mountpoint': '/dev/vdb'}})
+    assert resp.status == 202, resp
+    return info['data']['device_path']
 
 
 def write_pattern(path, pattern, offset=0):

@@ -294,8 +294,9 @@ def test_sources_are_protected_while_a_clone_runs(make_cloud, status):
     cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.SlowFileDriver'}})
     h.create_type(cloud)
     group_id, sources = h.group_with_volumes(cloud, 2)
-    for source in sources:
-        db_volumes.update_volume(cl_context.get_admin_context(), source, {'status': status})
+    if status == 'in-use':
+        for source in sources:
+            h.attach(cloud, source)
     snapped_group_id, _ = h.group_with_volumes(cloud, 1)
     cgsnapshot_id = h.create_cgsnapshot(cloud, snapped_group_id)
     drivers.SlowFileDriver.started.clear()

@@ -11,8 +11,9 @@ through the API.
   file (its own writes, whole, with no gap), and share its extents with the
   source instead of copying them.
 
-The writer finds the members' files as a host would: through the driver's
-``initialize_connection`` (a ``local`` connection's ``device_path``). The
+The members are attached as a compute host attaches them (os-reserve,
+os-initialize_connection, os-attach), and the writer writes through the
+``device_path`` of their ``local`` connection. The
 figures (writes during each copy, milliseconds of each btrfs cut) are
 printed: ``pytest -s`` shows them.
 """
@@ -25,8 +26,6 @@ import pytest
 from cinderlite import context as cl_context
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import volumes as db_volumes
-from cinderlite.testing import driver_views
-from cinderlite.volume.driver_view import Resource
 from cinderlite.volume.drivers import btrfs
 from cinderlite.volume.drivers import file as file_driver
 from tests import contents
@@ -47,26 +46,12 @@ def admin():
     return cl_context.get_admin_context()
 
 
-def put_in_use(volume_ids):
-    """Mark the volumes in-use (until the attach actions land, an admin's row write)."""
-    for volume_id in volume_ids:
-        db_volumes.update_volume(admin(), volume_id, {'status': 'in-use'})
-
-
-def attached_files(cloud, volume_ids):
-    """The path each volume is written through, as the driver's connection gives it.
-
-    The file driver answers ``{"driver_volume_type": "local", "data":
-    {"device_path": ...}}``: what os-brick's LocalConnector hands a guest.
-    """
-    files = []
-    for volume in db_volumes.get_volumes_by_ids(admin(), volume_ids):
-        info = cloud.manager.driver.initialize_connection(Resource.of(volume),
-                                                          driver_views.connector())
-        assert info['driver_volume_type'] == 'local'
-        files.append((volume.id, info['data']['device_path']))
-    by_id = dict(files)
-    return [by_id[v] for v in volume_ids]
+def attach_all(cloud, volume_ids):
+    """Attach every volume (os-attach); the paths a host writes them through, in order."""
+    paths = [h.attach(cloud, v) for v in volume_ids]
+    assert {v.status for v in db_volumes.get_volumes_by_ids(admin(), volume_ids)} == {
+        'in-use'}
+    return paths
 
 
 def volume_files(volume_ids):
@@ -122,8 +107,7 @@ def pool_capabilities(cloud):
 def in_use_group(cloud):
     """A consistency group of MEMBERS in-use volumes; its id, member ids and their files."""
     group_id, members = h.group_with_volumes(cloud, MEMBERS)
-    put_in_use(members)
-    return group_id, members, attached_files(cloud, members)
+    return group_id, members, attach_all(cloud, members)
 
 
 def copy_while_writing(cloud, writer, start, wait):
@@ -145,7 +129,7 @@ def test_in_use_group_copies_are_one_cut_on_btrfs(loop_filesystem, make_cloud, t
     h.create_group_type(cloud, 'consistent', CONSISTENT)
     generic = h.create_generic_group(cloud, 'consistent')['id']
     generic_members = [h.create_member(cloud, generic) for _ in range(MEMBERS)]
-    put_in_use(generic_members)
+    generic_paths = attach_all(cloud, generic_members)
 
     def cg_clone():
         resp = h.clone(cloud, source_cgid=group_id)
@@ -177,8 +161,8 @@ def test_in_use_group_copies_are_one_cut_on_btrfs(loop_filesystem, make_cloud, t
               ('group snapshot', generic_members, group_snapshot,
                waiter('group_snapshots'), snapshot_files)]
     figures = []
-    for sources in (members, generic_members):
-        with sequence_writer.Writer(attached_files(cloud, sources)) as writer:
+    for sources, attached in ((members, paths), (generic_members, generic_paths)):
+        with sequence_writer.Writer(attached) as writer:
             for what, _, start, wait, files_of in [c for c in copies if c[1] is sources]:
                 copy_id, before, after = copy_while_writing(cloud, writer, start, wait)
                 cut = sequence_writer.assert_prefix(sequence_writer.read_sequence(
