@@ -239,7 +239,7 @@ def main():
                 'name': 'bench', 'group_specs': {
                     'consistent_group_snapshot_enabled': '<is> True'}}}, token='admin:admin')
             client.call('PUT', '/v3/admin/os-quota-sets/bench', {'quota_set': {
-                'volumes': -1, 'gigabytes': -1, 'consistencygroups': -1, 'snapshots': -1}},
+                'volumes': -1, 'gigabytes': -1, 'groups': -1, 'snapshots': -1}},
                 token='admin:admin')
             statements = Statements(db_engine.get_engine())
             tables = {}
