@@ -8,6 +8,7 @@ each step and what a client reaches through the connection info.
 
 import uuid
 
+from cinderlite.volume import recovery
 from cinderlite.volume.drivers import file as file_driver
 from tests.functional import groups_helpers as h
 from tests.functional.test_volumes import call
@@ -242,3 +243,21 @@ def test_multiattach_type_attaches_twice_and_body_flag_is_refused(shared_cloud, 
             'attachment_id': attachment['attachment_id']}}).status == 202
         assert shown(shared_cloud, project, vid)['status'] == (
             'in-use' if attachment is attachments[0] else 'available')
+
+
+def test_a_restarted_service_recreates_the_exports_in_use(shared_cloud, project,
+                                                          monkeypatch):
+    """init_host asks ensure_export of every volume of its backend that is attached."""
+    attached = create_volume(shared_cloud, project)['id']
+    idle = create_volume(shared_cloud, project)['id']
+    assert act(shared_cloud, project, attached, {'os-attach': {
+        'host_name': 'h', 'mountpoint': '/m'}}).status == 202
+    manager = shared_cloud.manager
+    ensured = []
+    monkeypatch.setattr(manager.driver, 'ensure_export',
+                        lambda context, volume: ensured.append(volume.id))
+    monkeypatch.setattr(manager.driver, 'do_setup', lambda context: None)
+    monkeypatch.setattr(recovery, 'resume_work_in_flight', lambda manager, ctx: None)
+    manager.init_host()
+    assert attached in ensured and idle not in ensured
+    assert act(shared_cloud, project, attached, {'os-detach': {}}).status == 202
