@@ -17,6 +17,7 @@ from tests import fixtures
 
 CEPH_TESTS = pathlib.Path(__file__).parent / 'functional' / 'ceph'
 README_TESTS = pathlib.Path(__file__).parent / 'functional' / 'test_readme.py'
+SYSTEM_TESTS = pathlib.Path(__file__).parent / 'system'
 
 
 def pytest_addoption(parser):
@@ -27,17 +28,23 @@ def pytest_addoption(parser):
                      help="Run README.rst's commands as a new user would, installing "
                           'into fresh virtualenvs (tests/functional/test_readme.py): '
                           'tox -e readme.')
+    parser.addoption('--system', action='store_true',
+                     help='Run the system tests (tests/system): whole deployments as OS '
+                          'processes over RabbitMQ and PostgreSQL or MariaDB: tox -e system.')
 
 
 def pytest_ignore_collect(collection_path, config):
-    """Only ``--ceph`` and ``--readme`` run their tests, so the main suite stays fast.
+    """Only ``--ceph``, ``--readme`` and ``--system`` run their tests, so py3 stays fast.
 
-    Both run in CI, each in its own tox environment: a real Ceph cluster, and
-    installs from PyPI into new virtualenvs for two interpreters (minutes).
+    All run in CI, each in its own tox environment: a real Ceph cluster;
+    installs from PyPI into new virtualenvs for two interpreters (minutes);
+    deployments of several processes, each start costing seconds.
     """
     if not config.getoption('--ceph') and collection_path == CEPH_TESTS:
         return True
     if not config.getoption('--readme') and collection_path == README_TESTS:
+        return True
+    if not config.getoption('--system') and collection_path == SYSTEM_TESTS:
         return True
     return None
 
