@@ -16,7 +16,8 @@ SUITE = re.compile(r'^\^(tempest|cinder_tempest_plugin)\\\.api\\\.volume\\\.')
 @pytest.mark.parametrize('path', [lists.EXCLUDE_LIST, lists.KNOWN_FAILURES])
 def test_every_entry_is_an_anchored_regex_with_a_reason(path):
     entries = lists.read(path)
-    assert entries
+    # Known failures may all be fixed; the Glance/Nova exclusions stay.
+    assert entries or path == lists.KNOWN_FAILURES
     for entry in entries:
         re.compile(entry.regex)
         assert SUITE.match(entry.regex), entry
