@@ -39,9 +39,9 @@ def build_scheduler(conf, transport):
                               conf.scheduler_topic, [manager])
 
 
-def _load_manager(conf, backend):
+def _load_manager(conf, backend, transport):
     try:
-        return volume_manager.VolumeManager(conf, backend)
+        return volume_manager.VolumeManager(conf, backend, transport)
     except exception.DriverNotFound as e:
         raise process.StartupError('%s: %s' % (
             cl_conf.where(conf, 'volume_driver', backend), e))
@@ -51,7 +51,8 @@ class VolumeService:
     """One RPC service per enabled backend, each with its own manager and driver."""
 
     def __init__(self, conf, transport):
-        self.managers = [_load_manager(conf, backend) for backend in conf.enabled_backends]
+        self.managers = [_load_manager(conf, backend, transport)
+                         for backend in conf.enabled_backends]
         self.services = [rpc_service.RPCService(conf, transport, m.service_host,
                                                 db_services.VOLUME_BINARY,
                                             conf.volume_topic, [m],

@@ -68,9 +68,10 @@ class SchedulerManager:
         """Choose where a ``retyping`` volume takes ``new_type_id``, and cast there.
 
         Its own backend, when that backend is up and fits the new type
-        (capacity aside: the volume is there already); otherwise nowhere (the
-        volume returns to its status and its owner is told why), as Cinder
-        does for ``migration_policy`` ``never``.
+        (capacity aside: the volume is there already); else, with
+        ``migration_policy`` ``on-demand``, the best other backend that fits
+        and has room; otherwise nowhere (the volume returns to its status and
+        its owner is told why), as Cinder does.
         """
         ctx = context.elevated()
         volume = db_volumes.get_volume(ctx, volume_id)
@@ -86,6 +87,17 @@ class SchedulerManager:
             return
         if not here:
             reason = "the volume's backend is not running; ask your cloud administrator."
+        elif migration_policy == 'on-demand':
+            others = [h for h in hosts if h.service_host != here[0].service_host]
+            with self._lock:
+                dest = filters.best_host(others, wanted, volume.size,
+                                         capacity.thin_requested(specs), specs)
+            if dest is not None:
+                self.volume_rpcapi.retype(ctx, volume.host, volume_id, new_type_id,
+                                          dest.pool_host, migration_policy)
+                return
+            reason = self._why_no_host(ctx, others, wanted, volume.size, [new_type_id],
+                                       specs)
         else:
             reason = ("the volume's backend does not fit the new type, and "
                       'migration_policy never lets the volume move.')

@@ -166,7 +166,8 @@ class VolumeActionService:
             vtype.name, [volume.size],
             [s.size for s in snapshots if s.project_id == volume.project_id]))
         scheduler = self.volumes.scheduler_rpcapi
-        if not (scheduler.can_retype() and self.volume_rpcapi.can_retype()):
+        if not (scheduler.can_retype() and self.volume_rpcapi.can_retype()
+                and (self.volume_rpcapi.can_migrate() or not moves)):
             raise exception.ServiceUnavailable(
                 reason='the scheduler or the volume services are capped below the RPC '
                        'versions of retype ([upgrade_levels])')

@@ -16,13 +16,14 @@ from cinderlite import context as cl_context
 from cinderlite import exception
 from cinderlite import hosts
 from cinderlite.conf import volume as volume_conf
-from cinderlite.db import volumes as db_volumes
 from cinderlite.volume import attach
 from cinderlite.volume import cgsnapshots
 from cinderlite.volume import clones
 from cinderlite.volume import groups
+from cinderlite.volume import migrations
 from cinderlite.volume import recovery
 from cinderlite.volume import retypes
+from cinderlite.volume import rpcapi as volume_rpcapi
 from cinderlite.volume import snapshots
 from cinderlite.volume import volumes
 from cinderlite.volume.drivers import loader
@@ -32,9 +33,9 @@ class VolumeManager:
     """Endpoint of ``cinderlite-volume`` for one backend: each method is one RPC call."""
 
     # The newest message version this manager accepts (volume/rpcapi.py's history).
-    target = messaging.Target(version='1.7')
+    target = messaging.Target(version='1.8')
 
-    def __init__(self, conf, backend):
+    def __init__(self, conf, backend, transport=None):
         self.conf = conf
         self.backend = backend
         self.service_host = '%s@%s' % (conf.host, backend)
@@ -50,6 +51,10 @@ class VolumeManager:
                                                              self.clone_executor)
         self._clones = clones.CloneOperations(self.driver, self.clone_executor)
         self._retypes = retypes.RetypeOperations(conf, self.driver)
+        # Migrations cast to the other backend's manager (none without a transport).
+        self._migrations = migrations.MigrationOperations(
+            self.driver, self.service_host, self._retypes,
+            volume_rpcapi.VolumeAPI(conf, transport) if transport else None)
         self._attach = attach.AttachOperations(self.driver)
 
     # -- life cycle (called by the service, not over RPC) ----------------------
@@ -101,15 +106,23 @@ class VolumeManager:
         """Give a ``retyping`` volume the type ``new_type_id`` (RPC 1.4).
 
         ``dest_host`` is where the scheduler found the new type fits: this
-        backend, where the volume is retyped in place.
+        backend, where the volume is retyped in place, or another, to which it
+        moves (volume/migrations.py).
         """
         ctx = context.elevated()
         if hosts.backend_host(dest_host) == self.service_host:
             self._retypes.retype_in_place(ctx, volume_id, new_type_id)
         else:
-            retypes.end_retype(ctx, db_volumes.get_volume(ctx, volume_id),
-                               'moving a volume to another backend is not available. '
-                               + retypes.KEPT)
+            self._migrations.start(ctx, volume_id, new_type_id, dest_host)
+
+    def receive_migration(self, context, volume_id, new_type_id, source_connection):
+        """Make the copy of a volume moving here, then switch it (RPC 1.8)."""
+        self._migrations.receive(context.elevated(), volume_id, new_type_id,
+                                 source_connection, self.host)
+
+    def finish_migration(self, context, volume_id, source, dest_host, delete):
+        """Disconnect the old copy of a moved volume; ``delete`` it once moved (RPC 1.8)."""
+        self._migrations.finish(context.elevated(), source, dest_host, delete)
 
     def create_snapshot(self, context, snapshot_id):
         self._snapshots.create(context.elevated(), snapshot_id)

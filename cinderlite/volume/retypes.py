@@ -38,13 +38,13 @@ def end_retype(ctx, volume, reason):
     One transaction; nothing is told if the volume was no longer ``retyping``.
     """
     with db_engine.transaction(ctx):
-        if _give_up(ctx, volume):
+        if give_up(ctx, volume):
             message.record(ctx, volume.project_id, volume.id, 'VOLUME_000005', reason)
             return True
     return False
 
 
-def _give_up(ctx, volume):
+def give_up(ctx, volume):
     """``retyping`` -> the status it had; whether this call moved it."""
     values = {'status': volume.previous_status or 'available', 'previous_status': None,
               'migration_status': 'error' if volume.migration_status else None}
@@ -105,7 +105,7 @@ class RetypeOperations:
                 message.record_failure(
                     ctx, e, 'Retyping volume %s' % volume_id, volume, 'VOLUME_000005',
                     KEPT + ' ' + message.ASK_ADMIN,
-                    lambda: _give_up(ctx, volume))
+                    lambda: give_up(ctx, volume))
                 return
             if not retyped:
                 end_retype(ctx, volume, "the volume's backend cannot give it this type "

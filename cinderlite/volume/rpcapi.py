@@ -34,6 +34,10 @@ Version history:
   (``previous_status``) rather than ``available``. While capped below 1.7
   an extend of an attached volume is refused (503) before anything is
   written; other extends are still sent as 1.2.
+* 1.8 - receive_migration(volume_id, new_type_id, source_connection) and
+  finish_migration(volume_id, source, dest_host, delete): a retype with
+  ``migration_policy=on-demand`` moves the volume to another backend. While
+  capped below 1.8 such a retype is refused (503) before anything is written.
 
 A manager of version 1.x accepts every 1.y message with y <= x and refuses
 newer ones (oslo.messaging's UnsupportedVersion): upgrade the volume services
@@ -45,7 +49,7 @@ from cinderlite import rpc
 
 
 class VolumeAPI:
-    RPC_API_VERSION = '1.7'
+    RPC_API_VERSION = '1.8'
 
     def __init__(self, conf, transport):
         self.retries = conf.rpc_cast_retries
@@ -169,3 +173,15 @@ class VolumeAPI:
     def revert_to_snapshot(self, context, host, volume_id, snapshot_id):
         self._cast(context, host, 'revert_to_snapshot', version='1.6', volume_id=volume_id,
                    snapshot_id=snapshot_id)
+
+    def can_migrate(self):
+        """Whether the volume services may be sent the migration casts (RPC 1.8)."""
+        return self.client.can_send_version('1.8')
+
+    def receive_migration(self, context, host, volume_id, new_type_id, source_connection):
+        self._cast(context, host, 'receive_migration', version='1.8', volume_id=volume_id,
+                   new_type_id=new_type_id, source_connection=source_connection)
+
+    def finish_migration(self, context, host, source, dest_host, delete):
+        self._cast(context, host, 'finish_migration', version='1.8', volume_id=source['id'],
+                   source=source, dest_host=dest_host, delete=delete)

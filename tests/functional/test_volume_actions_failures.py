@@ -102,7 +102,7 @@ def test_a_failed_revert_is_told_and_a_missing_one_changes_nothing(make_cloud, m
         assert cloud.request('GET', '/v3/p1/snapshots/%s' % snap['id']).json[
             'snapshot']['status'] == 'available'
         messages = cloud.request('GET', '/v3/p1/messages?resource_uuid=%s' % volume['id'],
-                                 headers={'OpenStack-API-Version': 'volume 3.3'}).json
+                                 headers={'OpenStack-API-Version': 'volume 3.5'}).json
         text = messages['messages'][0]['user_message']
         assert text.startswith('revert volume to snapshot') and words in text, text
 

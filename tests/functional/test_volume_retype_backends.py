@@ -4,6 +4,9 @@ In a module of its own: each test builds its cloud (the database engine is
 process-wide, so these must not share a module with the shared cloud).
 """
 
+import hashlib
+import os
+
 from cinderlite import context as cl_context
 from cinderlite.db import volumes as db_volumes
 from cinderlite.volume import recovery
@@ -11,9 +14,10 @@ from tests import drivers
 from tests import fixtures
 from tests.functional import groups_helpers as h
 from tests.functional.test_volume_actions import act
+from tests.functional.test_volumes import write_pattern
 
 ADMIN = 'admin:admin'
-MESSAGES = {'OpenStack-API-Version': 'volume 3.3'}
+MESSAGES = {'OpenStack-API-Version': 'volume 3.5'}
 TWO_BACKENDS = {'a': {'volume_backend_name': 'a'}, 'b': {'volume_backend_name': 'b'}}
 
 
@@ -124,3 +128,77 @@ def test_a_retype_left_in_flight_is_given_up_by_recovery(make_cloud):
     after = shown(cloud, volume_id)
     assert (after['status'], after['volume_type']) == ('available', 'plain')
     assert 'restarted' in messages_of(cloud, volume_id)[0]
+
+
+def backend_file(cloud, backend, volume_id):
+    return os.path.join(cloud.conf.state_path, 'volumes', backend, 'volume-%s' % volume_id)
+
+
+def digest(path):
+    with open(path, 'rb') as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def test_on_demand_moves_the_volume_its_bytes_and_its_quota(make_cloud):
+    cloud = make_cloud(backends=TWO_BACKENDS)
+    h.create_type(cloud, 'on-a', backend_name='a')
+    h.create_type(cloud, 'on-b', backend_name='b')
+    volume_id = h.create_volume(cloud, vtype='on-a', size=2)
+    before = shown(cloud, volume_id)
+    write_pattern(backend_file(cloud, 'a', volume_id), b'moving')
+    data = digest(backend_file(cloud, 'a', volume_id))
+    cloud.cinder().volumes.retype(volume_id, 'on-b', 'on-demand')
+    after = fixtures.wait_for(
+        lambda: (lambda v: v if v['volume_type'] == 'on-b' and v['status'] == 'available'
+                 else None)(shown(cloud, volume_id)), what='the volume on b')
+    assert after['os-vol-host-attr:host'].endswith('@b#b')
+    assert after['os-vol-mig-status-attr:migstat'] == 'success'
+    for key in ('id', 'size', 'name', 'user_id', 'os-vol-tenant-attr:tenant_id'):
+        assert after[key] == before[key]
+    assert digest(backend_file(cloud, 'b', volume_id)) == data
+    fixtures.wait_for(lambda: not os.path.exists(backend_file(cloud, 'a', volume_id)),
+                      what='the old copy to go')
+    used = h.usage(cloud)
+    assert (used['volumes_on-b'], used['gigabytes_on-b']) == (1, 2)
+    assert used.get('volumes_on-a', 0) == used.get('gigabytes_on-a', 0) == 0
+    # It lives on b now: extend and delete go there.
+    assert act(cloud, 'p1', volume_id, {'os-extend': {'new_size': 3}}).status == 202
+    fixtures.wait_for(lambda: shown(cloud, volume_id)['size'] == 3, what='the extend')
+    fixtures.wait_status(cloud, 'volumes', volume_id, 'available')
+    assert os.path.getsize(backend_file(cloud, 'b', volume_id)) == 3 * 1024 ** 3
+
+
+def test_a_failed_move_leaves_the_source_as_it_was(make_cloud):
+    cloud = make_cloud(backends={
+        'a': {'volume_backend_name': 'a'},
+        'b': {'volume_backend_name': 'b', 'volume_driver': 'tests.drivers.FailingDriver'}})
+    h.create_type(cloud, 'on-a', backend_name='a')
+    h.create_type(cloud, 'on-b', backend_name='b')
+    volume_id = h.create_volume(cloud, vtype='on-a', name='moving')
+    write_pattern(backend_file(cloud, 'a', volume_id), b'stay')
+    data = digest(backend_file(cloud, 'a', volume_id))
+    assert retype(cloud, volume_id, 'on-b', 'on-demand').status == 202
+    message, = wait_message(cloud, volume_id)
+    assert message.startswith('retype volume: ') and 'disk array on fire' in message
+    after = shown(cloud, volume_id)
+    assert (after['status'], after['volume_type']) == ('available', 'on-a')
+    assert after['os-vol-host-attr:host'].endswith('@a#a')
+    assert after['os-vol-mig-status-attr:migstat'] == 'error'
+    assert digest(backend_file(cloud, 'a', volume_id)) == data
+    assert not os.path.exists(backend_file(cloud, 'b', volume_id))
+    assert h.usage(cloud)['volumes_on-a'] == 1
+
+
+def test_a_volume_with_snapshots_cannot_move(make_cloud):
+    cloud = make_cloud(backends=TWO_BACKENDS)
+    h.create_type(cloud, 'on-a', backend_name='a')
+    h.create_type(cloud, 'on-b', backend_name='b')
+    volume_id = h.create_volume(cloud, vtype='on-a')
+    resp = cloud.request('POST', '/v3/p1/snapshots', body={'snapshot': {
+        'volume_id': volume_id}})
+    fixtures.wait_status(cloud, 'snapshots', resp.json['snapshot']['id'], 'available')
+    resp = retype(cloud, volume_id, 'on-b', 'on-demand')
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == (
+        'Invalid volume: Volume must not have snapshots.')
+    assert shown(cloud, volume_id)['status'] == 'available'

@@ -249,4 +249,24 @@ def test_an_attached_extend_is_1_7_and_other_extends_stay_1_2(bus):
                                                       'old_size': 1})
     api.extend_volume(cl_context.get_admin_context(), HOST, 'v1', 3, 1)
     assert _sent(bus[0])[0] == '1.2'
-    assert volume_manager.VolumeManager.target.version == '1.7'
+
+
+def test_the_migration_casts_are_1_8_and_the_manager_takes_them(bus):
+    assert not _api(bus, cap='1.7').can_migrate()
+    api = _api(bus)
+    ctx = cl_context.get_admin_context()
+    api.receive_migration(ctx, HOST, 'v1', 't2', {'driver_volume_type': 'local',
+                                                  'data': {'device_path': '/x'}})
+    assert _sent(bus[0]) == ('1.8', 'receive_migration', {
+        'volume_id': 'v1', 'new_type_id': 't2', 'source_connection': {
+            'driver_volume_type': 'local', 'data': {'device_path': '/x'}}})
+    api.finish_migration(ctx, HOST, {'id': 'v1', 'host': HOST}, 'h2@b#b', True)
+    assert _sent(bus[0]) == ('1.8', 'finish_migration', {
+        'volume_id': 'v1', 'source': {'id': 'v1', 'host': HOST}, 'dest_host': 'h2@b#b',
+        'delete': True})
+    manager = volume_manager.VolumeManager
+    assert manager.target.version == '1.8'
+    inspect.signature(manager.receive_migration).bind(
+        None, None, volume_id='v1', new_type_id='t2', source_connection={})
+    inspect.signature(manager.finish_migration).bind(
+        None, None, volume_id='v1', source={}, dest_host='h', delete=False)
