@@ -25,14 +25,17 @@ def describe_types(context, type_ids):
     if not type_ids:
         return {}, set()
     with engine.reader(context) as session:
-        rows = session.execute(
-            sa.select(models.VolumeType.id, models.VolumeType.name,
-                      models.Encryption.volume_type_id)
-            .outerjoin(models.Encryption,
-                       models.Encryption.volume_type_id == models.VolumeType.id)
-            .where(models.VolumeType.id.in_(list(type_ids)))).all()
+        rows = common.run(session, _DESCRIBE_TYPES, {'type_ids': list(type_ids)}).all()
     return ({type_id: name for type_id, name, _ in rows},
             {type_id for type_id, _, encrypted in rows if encrypted is not None})
+
+
+#: Built once (and its cache key with it) of Table columns: every volume view runs it.
+_TYPES, _ENCRYPTION = models.VolumeType.__table__, models.Encryption.__table__
+_DESCRIBE_TYPES = (
+    sa.select(_TYPES.c.id, _TYPES.c.name, _ENCRYPTION.c.volume_type_id)
+    .outerjoin(_ENCRYPTION, _ENCRYPTION.c.volume_type_id == _TYPES.c.id)
+    .where(_TYPES.c.id.in_(sa.bindparam('type_ids', expanding=True))))
 
 
 def create_encryption(context, type_id, values):

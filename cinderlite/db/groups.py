@@ -29,6 +29,13 @@ def get_group(context, group_id, not_found=exception.GroupNotFound):
                               not_found(group_id=group_id))
 
 
+def read_group(context, group_id, not_found=exception.GroupNotFound):
+    """get_group as a read-only row, for a show's view (see common.read_row)."""
+    with engine.reader(context) as session:
+        return common.read_row(session, models.Group, context, group_id,
+                               not_found(group_id=group_id))
+
+
 def get_group_for_update(context, group_id, not_found=exception.GroupNotFound):
     """Like get_group, locking the row for the caller's transaction."""
     with engine.writer(context) as session:
@@ -57,13 +64,18 @@ def get_volume_type_ids(context, group_ids):
     if not group_ids:
         return result
     with engine.reader(context) as session:
-        rows = (session.query(models.GroupVolumeTypeMapping)
-                .filter(models.GroupVolumeTypeMapping.group_id.in_(
-                    list(group_ids)))
-                .order_by(models.GroupVolumeTypeMapping.volume_type_id).all())
-    for row in rows:
-        result[row.group_id].append(row.volume_type_id)
+        rows = common.run(session, _VOLUME_TYPE_IDS, {'group_ids': list(group_ids)}).all()
+    for group_id, type_id in rows:
+        result[group_id].append(type_id)
     return result
+
+
+#: Built once, of Table columns: every group view runs it (see common.run).
+_MAPPING = models.GroupVolumeTypeMapping.__table__
+_VOLUME_TYPE_IDS = (
+    sa.select(_MAPPING.c.group_id, _MAPPING.c.volume_type_id)
+    .where(_MAPPING.c.group_id.in_(sa.bindparam('group_ids', expanding=True)))
+    .order_by(_MAPPING.c.volume_type_id))
 
 
 def ids_of_type(context, group_ids, group_type_id):

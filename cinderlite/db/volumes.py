@@ -26,6 +26,13 @@ def get_volume(context, volume_id):
                               exception.VolumeNotFound(volume_id=volume_id))
 
 
+def read_volume(context, volume_id):
+    """get_volume as a read-only row, for a show's view (see common.read_row)."""
+    with engine.reader(context) as session:
+        return common.read_row(session, models.Volume, context, volume_id,
+                               exception.VolumeNotFound(volume_id=volume_id))
+
+
 def get_volumes_by_ids(context, volume_ids):
     """The caller's volumes among ``volume_ids``, in one query."""
     if not volume_ids:

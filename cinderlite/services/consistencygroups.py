@@ -38,7 +38,8 @@ class ConsistencyGroupService:
         self.words = words
 
     def get(self, context, group_id):
-        return db_groups.get_group(context, group_id, self.words.group_not_found)
+        """The group as a read-only row: what views and existence checks read."""
+        return db_groups.read_group(context, group_id, self.words.group_not_found)
 
     def get_all(self, context, filters, all_projects, **page):
         return db_groups.list_groups(context, filters, all_projects, **page)

@@ -45,7 +45,8 @@ class VolumeService:
         self.volume_rpcapi = volume_rpcapi
 
     def get(self, context, volume_id):
-        return db_volumes.get_volume(context, volume_id)
+        """The volume as a read-only row: what a show's view reads."""
+        return db_volumes.read_volume(context, volume_id)
 
     def get_all(self, context, filters, all_projects, **page):
         return db_volumes.list_volumes(context, self._filters(filters), all_projects, **page)
