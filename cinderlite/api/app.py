@@ -7,7 +7,7 @@ import os
 import sys
 
 from paste import deploy
-import webob.dec
+import webob
 
 from cinderlite import services
 from cinderlite.api import paste_conf
@@ -36,18 +36,22 @@ def loadapp(conf, transport, name='osapi_volume'):
 
 
 class PrefixMap:
-    """Sends ``/v2/...`` and ``/v3/...`` to their pipelines and the rest to ``/``."""
+    """Sends ``/v2/...`` and ``/v3/...`` to their pipelines and the rest to ``/``.
+
+    Plain WSGI: it only moves the prefix from ``PATH_INFO`` to
+    ``SCRIPT_NAME``, with no webob response made around the request.
+    """
 
     def __init__(self, apps):
         self.apps = apps
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def __call__(self, environ, start_response):
+        req = webob.Request(environ)
         first = '/' + req.path_info.lstrip('/').split('/', 1)[0]
         if first in self.apps and first != '/':
             req.path_info_pop()
-            return req.get_response(self.apps[first])
-        return req.get_response(self.apps['/'])
+            return self.apps[first](environ, start_response)
+        return self.apps['/'](environ, start_response)
 
 
 def root_app_factory(loader, global_conf, **local_conf):

@@ -7,7 +7,6 @@ section 7 (codes without a name are ``computeFault``).
 from oslo_log import log as logging
 from oslo_serialization import jsonutils
 import webob
-import webob.dec
 import webob.exc
 
 from cinderlite import exception
@@ -49,22 +48,26 @@ def from_exception(exc):
 
 
 class FaultWrapper:
-    """Outermost guard: anything a layer below did not handle becomes a safe 500."""
+    """Outermost guard: anything a layer below did not handle becomes a safe 500.
+
+    Plain WSGI (no webob request and response around every request). The
+    layers below are webob apps, which call ``start_response`` only once
+    their response is complete, so a layer that raises has not started one.
+    """
 
     def __init__(self, application):
         self.application = application
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def __call__(self, environ, start_response):
         try:
-            return req.get_response(self.application)
+            return self.application(environ, start_response)
         except (exception.CinderliteException, webob.exc.HTTPException) as e:
-            return from_exception(e)
+            return from_exception(e)(environ, start_response)
         except Exception:
             # The raw WSGI path: decoding it is one of the things that can fail.
-            LOG.exception('Unexpected error serving %s %s%s', req.method,
-                          req.environ.get('SCRIPT_NAME', ''), req.environ.get('PATH_INFO', ''))
-            return error_response(500, SAFE_500)
+            LOG.exception('Unexpected error serving %s %s%s', environ.get('REQUEST_METHOD'),
+                          environ.get('SCRIPT_NAME', ''), environ.get('PATH_INFO', ''))
+            return error_response(500, SAFE_500)(environ, start_response)
 
     @classmethod
     def factory(cls, global_conf, **local_conf):

@@ -80,8 +80,6 @@ Honoured ahead of the maximum (served once the maximum reaches them):
 
 import re
 
-import webob.dec
-
 from cinderlite import exception
 from cinderlite.api import faults
 
@@ -90,6 +88,8 @@ MAX_VERSION = (3, 26)
 HEADER = 'OpenStack-API-Version'
 SERVICE = 'volume'
 ENVIRON_KEY = 'cinderlite.api_version'
+_HEADER_KEY = 'HTTP_OPENSTACK_API_VERSION'
+_STAMPED = (HEADER.lower(), 'vary')
 _FORMAT = re.compile(r'^([1-9]\d*)\.([1-9]\d*|0)$')
 
 
@@ -135,26 +135,33 @@ def at_least(req, major, minor):
 
 
 class MicroversionMiddleware:
-    """Negotiates the version of each v3 request and stamps it on the response."""
+    """Negotiates the version of each v3 request and stamps it on the response.
+
+    Plain WSGI: the stamp goes into the header list the layer below starts
+    its response with (replacing any such header, as webob's
+    ``headers[name] = value`` does), with no webob response made around it.
+    """
 
     def __init__(self, application):
         self.application = application
 
-    @webob.dec.wsgify
-    def __call__(self, req):
-        if not req.script_name.startswith('/v3'):
-            return req.get_response(self.application)
+    def __call__(self, environ, start_response):
+        if not environ.get('SCRIPT_NAME', '').startswith('/v3'):
+            return self.application(environ, start_response)
         try:
-            version = parse_header(req.headers.get(HEADER))
+            version = parse_header(environ.get(_HEADER_KEY))
         except exception.CinderliteException as e:
-            response = faults.from_exception(e)
-            version = MIN_VERSION
+            app, version = faults.from_exception(e), MIN_VERSION
         else:
-            req.environ[ENVIRON_KEY] = version
-            response = req.get_response(self.application)
-        response.headers[HEADER] = '%s %s' % (SERVICE, as_string(version))
-        response.headers['Vary'] = HEADER
-        return response
+            environ[ENVIRON_KEY] = version
+            app = self.application
+        stamp = [(HEADER, '%s %s' % (SERVICE, as_string(version))), ('Vary', HEADER)]
+
+        def stamping_start_response(status, headers, exc_info=None):
+            headers = [(name, value) for name, value in headers
+                       if name.lower() not in _STAMPED] + stamp
+            return start_response(status, headers, exc_info)
+        return app(environ, stamping_start_response)
 
     @classmethod
     def factory(cls, global_conf, **local_conf):

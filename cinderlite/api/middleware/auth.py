@@ -8,6 +8,7 @@ default too. ``keystone``: keystonemiddleware's ``auth_token`` runs before
 """
 
 from oslo_middleware import request_id
+import webob
 import webob.dec
 
 from cinderlite import context as cl_context
@@ -25,27 +26,31 @@ def _request_id(req):
 
 
 class NoAuth:
-    """Trusts ``X-Auth-Token: user:project`` (for the embedded default and tests)."""
+    """Trusts ``X-Auth-Token: user:project`` (for the embedded default and tests).
+
+    Plain WSGI: an authenticated request goes on with its context and no
+    webob response made around it.
+    """
 
     def __init__(self, application):
         self.application = application
 
-    @webob.dec.wsgify
-    def __call__(self, req):
+    def __call__(self, environ, start_response):
+        req = webob.Request(environ)
         if _is_versions_request(req):
-            return req.get_response(self.application)
+            return self.application(environ, start_response)
         token = req.headers.get('X-Auth-Token', '')
         user_id, sep, project_id = token.partition(':')
         if not sep or not user_id or not project_id:
             response = faults.error_response(
                 401, 'Authentication required: X-Auth-Token must be "user:project".')
             response.headers['WWW-Authenticate'] = 'X-Auth-Token'
-            return response
+            return response(environ, start_response)
         roles = ['admin', 'member', 'reader'] if user_id == 'admin' else ['member', 'reader']
-        req.environ[wsgi.CONTEXT_KEY] = cl_context.RequestContext(
+        environ[wsgi.CONTEXT_KEY] = cl_context.RequestContext(
             user_id=user_id, project_id=project_id, roles=roles,
             request_id=_request_id(req))
-        return req.get_response(self.application)
+        return self.application(environ, start_response)
 
     @classmethod
     def factory(cls, global_conf, **local_conf):

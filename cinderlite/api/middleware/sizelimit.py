@@ -37,8 +37,20 @@ class BodySizeLimit:
         self.application = application
         self.conf = conf
 
+    def __call__(self, environ, start_response):
+        """Plain WSGI: a request without a body (every GET) passes straight on.
+
+        What webob's ``is_body_readable`` reads: no (or a zero)
+        ``Content-Length`` and no flag saying the input ends by itself (a
+        chunked body). Anything else goes through :meth:`_check`.
+        """
+        if environ.get('CONTENT_LENGTH') in (None, '', '0') and not environ.get(
+                'wsgi.input_terminated', environ.get('webob.is_body_readable')):
+            return self.application(environ, start_response)
+        return self._check(environ, start_response)
+
     @webob.dec.wsgify
-    def __call__(self, req):
+    def _check(self, req):
         limit = self.conf.oslo_middleware.max_request_body_size
         if (req.content_length or 0) > limit:
             return self._too_large(limit)

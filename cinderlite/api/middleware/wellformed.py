@@ -10,8 +10,6 @@ database through the token. Each of these is a 400 in Cinder's shape here.
 import re
 import urllib.parse
 
-import webob.dec
-
 from cinderlite.api import faults
 
 # RFC 9110 5.5: a field value holds visible characters, spaces and tabs.
@@ -42,17 +40,20 @@ def problem(environ):
 
 
 class WellFormed:
-    """A 400 for a request that :func:`problem` finds unreadable; others pass."""
+    """A 400 for a request that :func:`problem` finds unreadable; others pass.
+
+    Plain WSGI, not ``webob.dec.wsgify``: a request that passes is handed on
+    as it came, without a webob request and response made around it.
+    """
 
     def __init__(self, application):
         self.application = application
 
-    @webob.dec.wsgify
-    def __call__(self, req):
-        reason = problem(req.environ)
+    def __call__(self, environ, start_response):
+        reason = problem(environ)
         if reason is not None:
-            return faults.error_response(400, reason)
-        return req.get_response(self.application)
+            return faults.error_response(400, reason)(environ, start_response)
+        return self.application(environ, start_response)
 
     @classmethod
     def factory(cls, global_conf, **local_conf):
