@@ -2,8 +2,12 @@
 
 
 def iso(value):
-    """Cinder's timestamp form: naive UTC with microseconds, or None."""
-    return value.strftime('%Y-%m-%dT%H:%M:%S.%f') if value else None
+    """Cinder's timestamp form: naive UTC with microseconds, or None.
+
+    ``isoformat`` writes what ``strftime('%Y-%m-%dT%H:%M:%S.%f')`` does for
+    a naive timestamp, at a fraction of its cost (a list page has 200).
+    """
+    return value.isoformat(timespec='microseconds') if value else None
 
 
 _LINK_BASES = 'cinderlite.link_bases'
