@@ -232,3 +232,28 @@ def test_single_volume_copies_are_reflinks(loop_filesystem, make_cloud, kind):
     for copy in copies:
         assert h.checksum(copy) == h.checksum(path)
         assert contents.shared_bytes(copy) >= 3 * (64 << 10), copy
+
+
+def test_a_volume_type_can_ask_for_crash_consistent_group_copies(loop_filesystem,
+                                                                  make_cloud):
+    """The scheduler places by the reported level, as by any capability."""
+    strong = os.path.join(loop_filesystem('btrfs'), 'volumes')
+    plain = os.path.join(loop_filesystem('ext4'), 'volumes')
+    cloud = make_cloud(backends={'plain': {'volumes_dir': plain},
+                                 'strong': {'volumes_dir': strong}})
+    for name, level in (('fast', 'crash-consistent'), ('slow', 'cooperative')):
+        resp = cloud.request('POST', '/v3/admin/types', token=h.ADMIN, body={'volume_type': {
+            'name': name, 'extra_specs': {'group_consistency': level}}})
+        assert resp.status == 200, resp
+    resp = cloud.request('GET', '/v3/admin/scheduler-stats/get_pools?detail=True',
+                         token=h.ADMIN)
+    levels = {p['capabilities']['volume_backend_name']: p['capabilities'][
+        'group_consistency'] for p in resp.json['pools']}
+    assert levels == {'plain': 'cooperative', 'strong': 'crash-consistent'}
+    group_id, members = h.group_with_volumes(cloud, 2)
+    hosts = {v.host for v in db_volumes.get_volumes_by_ids(admin(), members)}
+    assert {host.split('#')[0].split('@')[1] for host in hosts} == {'strong'}
+    assert sorted(os.listdir(strong)) == sorted('volume-%s' % m for m in members)
+    # And the other way round: not by chance.
+    other = h.create_volume(cloud, vtype='slow')
+    assert os.listdir(plain) == ['volume-%s' % other]
