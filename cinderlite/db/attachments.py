@@ -68,15 +68,25 @@ def attachments_of_volumes(context, volume_ids, attach_statuses=None):
     found = {volume_id: [] for volume_id in volume_ids}
     if not found:
         return found
+    params = {'volume_ids': list(found)}
+    statement = _ATTACHMENTS_OF
+    if attach_statuses is not None:
+        statement = _ATTACHMENTS_OF_IN_STATUSES
+        params['statuses'] = list(attach_statuses)
     with engine.reader(context) as session:
-        query = (sa.select(*Attachment.__table__.columns)
-                 .where(Attachment.volume_id.in_(list(found)))
-                 .order_by(Attachment.created_at, Attachment.id))
-        if attach_statuses is not None:
-            query = query.where(Attachment.attach_status.in_(list(attach_statuses)))
-        for row in session.execute(query).all():
+        for row in common.run(session, statement, params).all():
             found[row.volume_id].append(row)
     return found
+
+
+#: Built once, of Table columns (see common.run): every volume view runs one.
+_TABLE = Attachment.__table__
+_ATTACHMENTS_OF = (
+    sa.select(_TABLE)
+    .where(_TABLE.c.volume_id.in_(sa.bindparam('volume_ids', expanding=True)))
+    .order_by(_TABLE.c.created_at, _TABLE.c.id))
+_ATTACHMENTS_OF_IN_STATUSES = _ATTACHMENTS_OF.where(
+    _TABLE.c.attach_status.in_(sa.bindparam('statuses', expanding=True)))
 
 
 def move_attachment(context, attachment_id, values, expected_attach_statuses):
