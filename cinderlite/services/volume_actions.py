@@ -13,6 +13,7 @@ from cinderlite import exception
 from cinderlite import quota
 from cinderlite.db import attachments as db_attachments
 from cinderlite.db import engine as db_engine
+from cinderlite.db import qos_specs as db_qos_specs
 from cinderlite.db import snapshots as db_snapshots
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
@@ -152,9 +153,14 @@ class VolumeActionService:
         volume = db_volumes.get_volume(context, volume_id)
         vtype = type_service.get_usable_type(context, new_type)
         if (vtype.id == volume.volume_type_id or volume.group_id
-                or volume.status not in ('available', 'in-use')):
+                or volume.status not in ('available', 'in-use')
+                or not self._qos_allows_retype(context, volume, vtype)):
             raise exception.InvalidVolume(reason=RETYPE_REFUSED)
         moves = checks.asks_another_backend(context, vtype, volume.host)
+        if moves and volume.status == 'in-use':
+            # Cinder has Nova swap the attached volume; cinderlite has no Nova to ask.
+            raise exception.InvalidVolume(
+                reason='an in-use volume cannot move to another backend; detach it first.')
         snapshots = db_snapshots.list_snapshots(context.elevated(), {'volume_id': volume_id},
                                                 all_projects=True)
         if moves and migration_policy != 'on-demand':
@@ -238,6 +244,22 @@ class VolumeActionService:
                                           ['reverting'])
             db_snapshots.conditional_update(context, snapshot.id,
                                             {'status': 'available'}, ['restoring'])
+
+    @staticmethod
+    def _qos_allows_retype(context, volume, vtype):
+        """Cinder's rule: an in-use volume keeps its front-end QoS (what the host applies).
+
+        Allowed when available, when both types share their QoS specs, or when
+        neither type's specs are consumed anywhere but the back-end.
+        """
+        if volume.status != 'in-use':
+            return True
+        old = db_types.get_type(context.elevated(), volume.volume_type_id)
+        if old.qos_specs_id and old.qos_specs_id == vtype.qos_specs_id:
+            return True
+        return all(db_qos_specs.get_qos_specs(context.elevated(), specs_id).consumer
+                   in (None, 'back-end')
+                   for specs_id in (old.qos_specs_id, vtype.qos_specs_id) if specs_id)
 
     def reset_status(self, context, volume_id, status=None, attach_status=None,
                      migration_status=None):

@@ -92,6 +92,12 @@ class MigrationOperations:
             retypes.end_retype(ctx, volume, 'the volume must move to another backend, and '
                                'a volume with snapshots cannot move. ' + retypes.KEPT)
             return
+        if volume.previous_status != 'available':
+            # A host writing while the data is copied would lose its writes.
+            retypes.end_retype(ctx, volume, 'the volume must move to another backend, and '
+                               'an attached volume cannot move; detach it first. '
+                               + retypes.KEPT)
+            return
         db_volumes.conditional_update(ctx, volume_id, {'migration_status': 'migrating'},
                                       ['retyping'])
         view = Resource.of(volume)

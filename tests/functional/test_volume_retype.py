@@ -179,3 +179,48 @@ def test_a_private_type_without_access_is_404(shared_cloud, project):
     volume = create_volume(shared_cloud, project)
     resp = retype(shared_cloud, project, volume['id'], 'private-%s' % project)
     assert resp.status == 404, resp
+
+
+def attach(cloud, project, volume_id):
+    resp = act(cloud, project, volume_id, {'os-attach': {'host_name': 'h1',
+                                                         'mountpoint': '/dev/vdb'}})
+    assert resp.status == 202, resp
+    wait_settled(cloud, project, volume_id, 'in-use')
+
+
+def qos_type(cloud, consumer):
+    vtype = create_type(cloud)
+    resp = cloud.request('POST', '/v3/admin/qos-specs', token=ADMIN, body={'qos_specs': {
+        'name': 'qos-%s' % vtype['name'], 'consumer': consumer, 'total_iops_sec': '100'}})
+    assert resp.status == 200, resp
+    resp = cloud.request('GET', '/v3/admin/qos-specs/%s/associate?vol_type_id=%s' % (
+        resp.json['qos_specs']['id'], vtype['id']), token=ADMIN)
+    assert resp.status == 202, resp
+    return vtype
+
+
+def test_an_in_use_volume_retypes_in_place_and_stays_attached(shared_cloud, project):
+    old, new = create_type(shared_cloud), create_type(shared_cloud)
+    volume = create_volume(shared_cloud, project, volume_type=old['name'])
+    attach(shared_cloud, project, volume['id'])
+    assert retype(shared_cloud, project, volume['id'], new['name']).status == 202
+    fixtures.wait_for(lambda: shown(shared_cloud, project, volume['id'])['volume_type']
+                      == new['name'], what='the new type')
+    after = wait_settled(shared_cloud, project, volume['id'], 'in-use')
+    assert after['attachments'][0]['device'] == '/dev/vdb'
+    # Its front-end QoS cannot change while attached; back-end QoS may.
+    front = qos_type(shared_cloud, 'front-end')
+    resp = retype(shared_cloud, project, volume['id'], front['name'])
+    assert resp.status == 400 and resp.json['badRequest']['message'] == REFUSED
+    back = qos_type(shared_cloud, 'back-end')
+    assert retype(shared_cloud, project, volume['id'], back['name']).status == 202
+    fixtures.wait_for(lambda: shown(shared_cloud, project, volume['id'])['volume_type']
+                      == back['name'], what='the back-end QoS type')
+    # Another backend's type: an attached volume cannot move.
+    elsewhere = create_type(shared_cloud, {'volume_backend_name': 'other-backend'})
+    wait_settled(shared_cloud, project, volume['id'], 'in-use')
+    resp = retype(shared_cloud, project, volume['id'], elsewhere['name'], 'on-demand')
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == (
+        'Invalid volume: an in-use volume cannot move to another backend; detach it first.')
+    assert shown(shared_cloud, project, volume['id'])['status'] == 'in-use'
