@@ -1,12 +1,15 @@
 """Microversions: parse ``OpenStack-API-Version: volume X.Y`` and answer with it on v3.
 
-History of what each version adds here:
+History of what each version adds here (cinderlite serves 3.0 to 3.71, as
+Cinder 29; doc/source/api-reference.rst tells what a client sees):
 
 * 3.0 - the base v3 API.
 * 3.3 - user messages (``/messages``).
+* 3.5 - message lists read filters and paging (below, the query is ignored).
 * 3.6 - consistency group update may set an empty name or description.
-* 3.7 to 3.9 - clusters, manageable volumes and snapshots, backup update:
-  resources cinderlite does not serve (their routes are 404 at every version).
+* 3.7 to 3.9 - clusters, manageable volumes and snapshots: resources cinderlite
+  does not serve (their routes are 404 at every version); services show
+  ``cluster`` (null); ``PUT /backups/{id}`` (404: there are no backups).
 * 3.10 - volume lists filter on ``group_id``.
 * 3.11 - group types and group specs.
 * 3.12 - ``GET /volumes/summary``.
@@ -27,10 +30,6 @@ History of what each version adds here:
 * 3.26 - ``freeze``, ``thaw`` and ``failover_host`` of os-services take
   ``cluster``: cinderlite runs no clusters and replicates nothing, so these
   answer Cinder's 400s ("No service found with cluster=...").
-
-Honoured ahead of the maximum (served once the maximum reaches them):
-
-* 3.5 - message lists read filters and paging (below, the query is ignored).
 * 3.27 - the attachments API (``/attachments`` create, list, detail, show,
   update, delete).
 * 3.28 - pools filter on ``name`` and capabilities.
@@ -38,44 +37,50 @@ Honoured ahead of the maximum (served once the maximum reaches them):
 * 3.30 - snapshot lists sort by ``name``.
 * 3.31 - a non-admin's list filter must be in ``resource_query_filters_file``
   (else 400); below, it is ignored (cinderlite/api/query_filters.py).
-* 3.33 - ``GET /resource_filters``.
-* 3.34 - inexact ``key~=value`` filters.
 * 3.32 - ``PUT /os-services/set-log`` and ``get-log``: the log levels of the
   API process and, over RPC, of each scheduler and volume service.
+* 3.33 - ``GET /resource_filters``.
+* 3.34 - inexact ``key~=value`` filters.
 * 3.35 - pools filter on ``volume_type``.
 * 3.36 - ``metadata`` in the volume summary.
+* 3.37 - backup lists sort by ``name`` (there are no backups).
 * 3.38 - groups show ``replication_status`` (``disabled``); the group
   replication actions answer Cinder's 400s.
 * 3.39 - an admin's ``GET /limits?project_id=``.
+* 3.40 - the volume action ``revert`` (to the latest snapshot).
 * 3.41 - snapshots show ``user_id``.
+* 3.42 - ``os-extend`` of an ``in-use`` volume.
 * 3.43, 3.47, 3.51, 3.56 - backups: answered as a Cinder without a backup
   service (empty lists, 404 by id, 503 on create); ``backup_id`` on a volume
   create is Cinder's 404.
+* 3.44 - the attachment action ``os-complete``.
+* 3.45 - ``with_count`` adds ``count`` to volume, snapshot and backup lists.
 * 3.46 - ``imageRef``: Cinder's 400 for an image it cannot reach (no image
   service here).
-* 3.44 - the attachment action ``os-complete``.
-* 3.45 - ``with_count`` adds ``count`` to volume and snapshot lists.
 * 3.48 - volumes show ``shared_targets`` and ``service_uuid``.
 * 3.49 - volume services show ``backend_state``.
 * 3.50 - multiattach volume types (``multiattach="<is> True"``): nothing
   changes on the wire.
 * 3.52 - type lists filter (``extra_specs``) as resource filters say.
-* 3.54 - the attachment ``mode``.
-* 3.55, 3.57 - ``/volume-transfers``, ``no_snapshots``, transfer history.
 * 3.53 - a volume create with a key Cinder does not know is a 400; an
   update needs one of its keys.
+* 3.54 - the attachment ``mode``.
+* 3.55, 3.57 - ``/volume-transfers``, ``no_snapshots``, transfer history.
 * 3.58 - groups and group snapshots show ``project_id`` to admins.
 * 3.59 - transfer lists honour ``marker`` and sorting.
 * 3.60 - volume lists filter on ``created_at``/``updated_at`` comparisons.
 * 3.61, 3.63, 3.65 - volumes show ``cluster_name`` (admins, null),
   ``volume_type_id`` and ``consumes_quota``; snapshots ``consumes_quota``;
   3.65 also the ``consumes_quota`` list filter.
-* 3.64 - ``encryption_key_id``, left out as Cinder leaves out an unset key.
 * 3.62 - per-project default volume types (``/default-types``).
+* 3.64 - ``encryption_key_id``, left out as Cinder leaves out an unset key.
 * 3.66 - snapshots of ``in-use`` volumes need no ``force``.
+* 3.67 - paths without the project: served at every version.
 * 3.68 - ``os-reimage``: Cinder's 404 for the image (no image service).
 * 3.69 - ``shared_targets`` may be null: it never is here.
 * 3.70 - encrypted volumes may be transferred with their snapshots.
+* 3.71 - ``os-extend_volume_completion`` (accepted at every version, as in
+  Cinder).
 """
 
 import re
@@ -84,7 +89,7 @@ from cinderlite import exception
 from cinderlite.api import faults
 
 MIN_VERSION = (3, 0)
-MAX_VERSION = (3, 26)
+MAX_VERSION = (3, 71)
 HEADER = 'OpenStack-API-Version'
 SERVICE = 'volume'
 ENVIRON_KEY = 'cinderlite.api_version'

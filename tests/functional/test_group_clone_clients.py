@@ -92,3 +92,26 @@ def test_openstack_volume_group_create_from_source(source):
                     group_snapshot_id, '--name', 'osc-from-snapshot')
     _assert_clone(cloud, _id_from_table(out), snapped)
     fixtures.assert_usage_matches_rows(cloud, 'p1')
+
+
+def test_clients_negotiate_the_top_version_without_a_notice(cloud):
+    """Both clients know 3.71, as the service announces: neither downgrades nor warns."""
+    import os
+    import subprocess
+
+    def run(args, env):
+        result = subprocess.run(args, env=dict(os.environ, **env), capture_output=True,
+                                text=True, timeout=120)
+        assert result.returncode == 0, (args, result.stdout, result.stderr)
+        return result.stderr
+    env = {'OS_AUTH_TYPE': 'noauth', 'OS_USER_ID': 'u1', 'OS_PROJECT_ID': 'p1',
+           'CINDER_ENDPOINT': cloud.url + '/v3'}
+    env.pop('OS_VOLUME_API_VERSION', None)
+    stderr = run([console_script('cinder'), 'group-list'], env)
+    assert 'downgrading' not in stderr and 'not supported' not in stderr, stderr
+    stderr = run([console_script('cinder'), 'api-version'], env)
+    assert 'downgrading' not in stderr, stderr
+    stderr = run([console_script('openstack'), '--os-auth-type', 'admin_token', '--os-token',
+                  'u1:p1', '--os-endpoint', cloud.url + '/v3/p1', 'volume', 'group', 'list'],
+                 {})
+    assert 'maximum' not in stderr and 'downgrad' not in stderr, stderr

@@ -1,26 +1,19 @@
 """What microversions 3.26 to 3.71 change on fields, actions and answers (issue 13 part 5).
 
-Every test runs against one shared cloud in a project of its own; the
-announced maximum is raised to 3.71 for these tests until main serves it.
-Bodies are checked against copies of tempest's schemas for the version.
+Every test runs against one shared cloud in a project of its own. Bodies
+are checked against copies of tempest's schemas for the version.
 """
 
 import uuid
 
 import pytest
 
-from cinderlite.api import microversion
 from tests import fixtures
 from tests.functional import groups_helpers as h
 from tests.unit import cinder_schemas as schemas
 
 ADMIN = h.ADMIN
 USER = '9b6a4a5e-3f1c-4c55-8a36-0c3c6b1f2d11'  # tempest's schemas want uuids
-
-
-@pytest.fixture(autouse=True)
-def latest(monkeypatch):
-    monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 71))
 
 
 def call(cloud, method, path, version, project, body=None, admin=False):
