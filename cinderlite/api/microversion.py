@@ -48,11 +48,9 @@ Cinder 29; doc/source/api-reference.rst tells what a client sees):
   replication actions answer Cinder's 400s.
 * 3.39 - an admin's ``GET /limits?project_id=``.
 * 3.40 - the volume action ``revert`` (to the latest snapshot).
-* 3.40 - the volume action ``revert`` (to the latest snapshot).
 * 3.41 - snapshots show ``user_id``.
 * 3.42 - ``os-extend`` of an ``in-use`` volume (policy
   ``volume:extend_attached_volume``).
-* 3.42 - ``os-extend`` of an ``in-use`` volume.
 * 3.43, 3.47, 3.51, 3.56 - backups: answered as a Cinder without a backup
   service (empty lists, 404 by id, 503 on create); ``backup_id`` on a volume
   create is Cinder's 404.
@@ -84,8 +82,6 @@ Cinder 29; doc/source/api-reference.rst tells what a client sees):
 * 3.70 - encrypted volumes may be transferred with their snapshots.
 * 3.71 - ``os-extend_volume_completion`` (admin), accepted at every version as
   Cinder does.
-* 3.71 - ``os-extend_volume_completion`` (accepted at every version, as in
-  Cinder).
 """
 
 import re
