@@ -184,3 +184,24 @@ def test_a_cut_is_deleted_without_the_privilege_to_destroy_it(loop_filesystem, t
     btrfs.delete_subvolume(driver.volumes_dir, 'cut')
     assert not os.path.exists(cut)
     assert len(os.listdir(driver.volumes_dir)) == MEMBERS
+
+
+def test_a_cut_that_will_not_go_does_not_fail_the_copy(loop_filesystem, tmp_path,
+                                                       monkeypatch, caplog):
+    """The copies are done; the cut stays until the next start deletes it."""
+    driver = make_driver(os.path.join(loop_filesystem('btrfs'), 'volumes'), tmp_path)
+    driver.pause = 0
+    volumes = make_volumes(driver)
+    real = btrfs.delete_subvolume
+
+    def busy(parent, name):
+        raise OSError(errno.EBUSY, 'Device or resource busy')
+    monkeypatch.setattr(btrfs, 'delete_subvolume', busy)
+    files = group_snapshot(driver, volumes)
+    assert all(os.path.exists(f) for f in files)
+    assert 'next start of the volume service deletes it' in caplog.text
+    [left] = [n for n in os.listdir(driver.volumes_dir)
+              if n.startswith(file_driver.CUT_PREFIX)]
+    monkeypatch.setattr(btrfs, 'delete_subvolume', real)
+    make_driver(driver.volumes_dir, tmp_path)
+    assert not os.path.exists(os.path.join(driver.volumes_dir, left))

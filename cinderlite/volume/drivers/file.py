@@ -181,7 +181,7 @@ class FileDriver(driver.VolumeDriver):
             stale = [e.name for e in entries if e.name.startswith(CUT_PREFIX)]
         for name in stale:
             LOG.warning('Deleting %s, a group cut left by an interrupted copy', name)
-            btrfs.delete_subvolume(self.volumes_dir, name)
+            self._delete_cut(name)
 
     def check_for_setup_error(self):
         if not os.access(self.volumes_dir, os.W_OK):
@@ -366,7 +366,19 @@ class FileDriver(driver.VolumeDriver):
                      '%(ms).1f ms', {'n': len(paths), 'what': what, 'ms': elapsed})
             yield {path: os.path.join(cut, os.path.basename(path)) for path in paths}
         finally:
+            self._delete_cut(name)
+
+    def _delete_cut(self, name):
+        """Delete a cut; one that will not go is left for the next start, not an error.
+
+        The copies taken from it are done (or failed for their own reason):
+        a cut that stays only takes room until then.
+        """
+        try:
             btrfs.delete_subvolume(self.volumes_dir, name)
+        except OSError:
+            LOG.exception('Could not delete the group cut %s of %s; the next start of '
+                          'the volume service deletes it', name, self.volumes_dir)
 
     def _progress(self, what, total):
         return progress.Progress(what, total, self.conf.progress_log_interval)
