@@ -255,7 +255,9 @@ class FileDriver(driver.VolumeDriver):
 
         Nothing is exported, so create_export, remove_export and
         terminate_connection keep the base class's defaults. A client that
-        writes through the path directly is not fenced by :func:`volume_io`.
+        writes through the path directly is not fenced by :func:`volume_io`:
+        group copies cut it at one instant only where ``volumes_dir`` is a
+        btrfs subvolume (``group_consistency`` ``crash-consistent``).
         """
         return {'driver_volume_type': 'local',
                 'data': {'device_path': self.volume_path(volume.id)}}
