@@ -209,6 +209,12 @@ def get_extra_specs(context, type_ids):
     return result
 
 
+def is_multiattach(context, type_id):
+    """Whether the type makes multiattach volumes: ``multiattach="<is> True"`` (3.50)."""
+    value = get_extra_specs(context, [type_id])[type_id].get('multiattach') or ''
+    return value.strip().lower() in ('<is> true', 'true')
+
+
 def set_extra_specs(context, type_id, specs):
     with engine.writer(context) as session:
         existing = {row.key: row for row in session.query(models.VolumeTypeExtraSpec)

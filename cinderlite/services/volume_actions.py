@@ -12,6 +12,7 @@ the size to finish with in the row.
 from cinderlite import exception
 from cinderlite import quota
 from cinderlite.db import attachments as db_attachments
+from cinderlite.db import encryption as db_encryption
 from cinderlite.db import engine as db_engine
 from cinderlite.db import qos_specs as db_qos_specs
 from cinderlite.db import snapshots as db_snapshots
@@ -156,7 +157,21 @@ class VolumeActionService:
                 or volume.status not in ('available', 'in-use')
                 or not self._qos_allows_retype(context, volume, vtype)):
             raise exception.InvalidVolume(reason=RETYPE_REFUSED)
+        multiattach = db_types.is_multiattach(context.elevated(), vtype.id)
+        if multiattach != volume.multiattach and volume.status != 'available':
+            raise exception.InvalidInput(
+                reason='Invalid volume_type passed, retypes affecting multiattach are only '
+                       'allowed on available volumes, the specified volume however '
+                       'currently has a status of: %s.' % volume.status)
+        if multiattach and vtype.id in db_encryption.describe_types(
+                context.elevated(), {vtype.id})[1]:
+            raise exception.InvalidInput(
+                reason='Retype requested both encryption and multi-attach, which is not '
+                       'supported.')
         moves = checks.asks_another_backend(context, vtype, volume.host)
+        if moves and db_volumes.count_copies_in_flight(context, source_volids=[volume_id]):
+            raise exception.InvalidVolume(
+                reason='Volume %s is the source of a clone in progress.' % volume_id)
         if moves and volume.status == 'in-use':
             # Cinder has Nova swap the attached volume; cinderlite has no Nova to ask.
             raise exception.InvalidVolume(

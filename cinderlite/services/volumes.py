@@ -202,9 +202,7 @@ class VolumeService:
     @staticmethod
     def _multiattach(context, vtype):
         """A type with ``multiattach="<is> True"`` makes multiattach volumes (3.50)."""
-        value = db_types.get_extra_specs(context.elevated(), [vtype.id])[vtype.id].get(
-            'multiattach') or ''
-        return value.strip().lower() in ('<is> true', 'true')
+        return db_types.is_multiattach(context.elevated(), vtype.id)
 
     @staticmethod
     def _volume_type(context, requested, origin, group_id, words):

@@ -92,6 +92,10 @@ class MigrationOperations:
             retypes.end_retype(ctx, volume, 'the volume must move to another backend, and '
                                'a volume with snapshots cannot move. ' + retypes.KEPT)
             return
+        if db_volumes.count_copies_in_flight(ctx, source_volids=[volume_id]):
+            retypes.end_retype(ctx, volume, 'the volume must move to another backend, and '
+                               'a clone of it is being made. ' + retypes.KEPT)
+            return
         if volume.previous_status != 'available':
             # A host writing while the data is copied would lose its writes.
             retypes.end_retype(ctx, volume, 'the volume must move to another backend, and '

@@ -178,6 +178,7 @@ class RetypeOperations:
                     quota.reserve(self.conf, ctx, project_id, charge)
                 values = dict(model_updates.driver_columns(model_update),
                               volume_type_id=new_type_id, host=host,
+                              multiattach=db_types.is_multiattach(ctx, new_type_id),
                               status=volume.previous_status or 'available',
                               previous_status=None,
                               migration_status='success' if volume.migration_status else None)

@@ -8,6 +8,8 @@ with it. Every test ends with quota usage equal to a recount of rows
 from cinderclient import exceptions as cinder_exc
 import pytest
 
+from cinderlite import context as cl_context
+from cinderlite.db import volumes as db_volumes
 from tests import fixtures
 from tests.functional import groups_helpers as h
 from tests.functional.test_volume_actions import act
@@ -224,3 +226,50 @@ def test_an_in_use_volume_retypes_in_place_and_stays_attached(shared_cloud, proj
     assert resp.json['badRequest']['message'] == (
         'Invalid volume: an in-use volume cannot move to another backend; detach it first.')
     assert shown(shared_cloud, project, volume['id'])['status'] == 'in-use'
+
+
+def test_multiattach_changes_only_for_available_volumes(shared_cloud, project):
+    plain = create_type(shared_cloud)
+    multi = create_type(shared_cloud, {'multiattach': '<is> True'})
+    volume = create_volume(shared_cloud, project, volume_type=plain['name'])
+    assert retype(shared_cloud, project, volume['id'], multi['name']).status == 202
+    after = fixtures.wait_for(
+        lambda: (lambda v: v if v['volume_type'] == multi['name'] else None)(
+            shown(shared_cloud, project, volume['id'])), what='the multiattach type')
+    assert after['multiattach'] is True
+    wait_settled(shared_cloud, project, volume['id'])
+    other = create_volume(shared_cloud, project, volume_type=plain['name'])
+    attach(shared_cloud, project, other['id'])
+    resp = retype(shared_cloud, project, other['id'], multi['name'])
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == (
+        'Invalid input received: Invalid volume_type passed, retypes affecting multiattach '
+        'are only allowed on available volumes, the specified volume however currently '
+        'has a status of: in-use.')
+    encrypted_multi = create_type(shared_cloud, {'multiattach': '<is> True'})
+    resp = shared_cloud.request(
+        'POST', '/v3/admin/types/%s/encryption' % encrypted_multi['id'], token=ADMIN,
+        body={'encryption': {'provider': 'luks', 'control_location': 'front-end'}})
+    assert resp.status == 200, resp
+    resp = retype(shared_cloud, project, volume['id'], encrypted_multi['name'])
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == (
+        'Invalid input received: Retype requested both encryption and multi-attach, '
+        'which is not supported.')
+
+
+def test_the_source_of_a_clone_in_flight_does_not_move(shared_cloud, project):
+    elsewhere = create_type(shared_cloud, {'volume_backend_name': 'other-backend'})
+    volume = create_volume(shared_cloud, project)
+    clone = create_volume(shared_cloud, project)
+    ctx = cl_context.get_admin_context()
+    db_volumes.update_volume(ctx, clone['id'], {'status': 'creating',
+                                                'source_volid': volume['id']})
+    try:
+        resp = retype(shared_cloud, project, volume['id'], elsewhere['name'], 'on-demand')
+    finally:
+        db_volumes.update_volume(ctx, clone['id'], {'status': 'available',
+                                                    'source_volid': None})
+    assert resp.status == 400
+    assert resp.json['badRequest']['message'] == (
+        'Invalid volume: Volume %s is the source of a clone in progress.' % volume['id'])
