@@ -299,12 +299,12 @@ class VolumeActionService:
             raise exception.BadRequest(
                 reason='Cannot reset-state to in-use because volume does not have any '
                        'attachments.')
-        if migration_status not in (None, 'none'):
-            raise exception.BadRequest(
-                reason='Migration status %s is invalid: this service migrates no '
-                       'volume.' % migration_status)
         values = {'status': status, 'attach_status': attach_status}
         values = {k: v for k, v in values.items() if v is not None}
+        if migration_status is not None:
+            # What a retype that moved the volume left (``error``...); ``none`` clears it.
+            values['migration_status'] = (None if migration_status == 'none'
+                                          else migration_status)
         with db_engine.transaction(context):
             if attach_status == 'detached':
                 db_attachments.delete_attachments_of(context, volume_id)

@@ -273,3 +273,15 @@ def test_the_source_of_a_clone_in_flight_does_not_move(shared_cloud, project):
     assert resp.status == 400
     assert resp.json['badRequest']['message'] == (
         'Invalid volume: Volume %s is the source of a clone in progress.' % volume['id'])
+
+
+def test_an_admin_clears_the_migration_status_a_failed_move_left(shared_cloud, project):
+    volume = create_volume(shared_cloud, project)
+    ctx = cl_context.get_admin_context()
+    db_volumes.update_volume(ctx, volume['id'], {'migration_status': 'error'})
+    assert shown(shared_cloud, project, volume['id'])['os-vol-mig-status-attr:migstat'] == (
+        'error')
+    cs = shared_cloud.cinder(user='admin', project='admin')
+    cs.volumes.reset_state(volume['id'], None, migration_status='none')
+    after = shown(shared_cloud, project, volume['id'])
+    assert after['migration_status'] is None and after['status'] == 'available'
