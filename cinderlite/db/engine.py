@@ -72,7 +72,32 @@ def _pool_sqlite_connections(engine, options):
         record.info.pop('in_transaction', None)
 
 
+def _emit_begin_as_driver_sql(engine):
+    """oslo.db's SQLite BEGIN listener, sending its BEGIN as plain driver SQL.
+
+    oslo.db runs ``conn.execute(text('BEGIN'))``: a new statement object to
+    key, look up and wrap, as dear as a query, on every transaction.
+    ``exec_driver_sql`` sends the same BEGIN through the same events
+    (``_begin_immediate`` below still upgrades it) and error handling. If
+    oslo.db's listener is not found (a later oslo.db), its own stays.
+    """
+    theirs = [listener for listener in engine.dispatch.begin
+              if getattr(listener, '__name__', None) == '_sqlite_emit_begin'
+              and getattr(listener, '__module__', None) == 'oslo_db.sqlalchemy.engines']
+    if len(theirs) != 1:
+        return
+    sqlalchemy.event.remove(engine, 'begin', theirs[0])
+
+    @sqlalchemy.event.listens_for(engine, 'begin')
+    def _sqlite_emit_begin(conn):
+        if 'in_transaction' not in conn.info:
+            conn.exec_driver_sql('BEGIN')
+            conn.info['in_transaction'] = True
+
+
 def _make_sqlite_concurrent(engine):
+    _emit_begin_as_driver_sql(engine)
+
     @sqlalchemy.event.listens_for(engine, 'connect')
     def _on_connect(dbapi_conn, record):
         dbapi_conn.execute('PRAGMA busy_timeout = %d' % SQLITE_BUSY_TIMEOUT_MS)
