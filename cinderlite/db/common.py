@@ -63,7 +63,7 @@ def read_row(session, model, context, row_id, not_found):
     return row
 
 
-def run(session, statement, params):
+def run(session, statement, params=None):
     """Execute a Core statement of Table columns on ``session``'s connection.
 
     The result is plain rows. ``session.execute`` would send even a Core
@@ -156,12 +156,13 @@ def list_rows(session, model, context, filters, all_projects, page, criteria=())
 
     A list returns plain rows (attribute access by column name, read-only),
     not ORM instances: building and tracking an instance per row was a third
-    of the CPU of a list page, and a page is only ever read.
+    of the CPU of a list page, and a page is only ever read. It runs on the
+    session's connection (see :func:`run`): no ORM processing per row either.
     """
     query = scoped(sa.select(*model.__table__.columns), model, context,
                    all_projects).filter(*criteria, *filter_criteria(model, filters))
     marker_query = scoped(session.query(model), model, context)
-    return session.execute(paginate(query, model, marker_query, **page)).all()
+    return run(session, paginate(query, model, marker_query, **page)).all()
 
 
 def count_rows(session, model, context, filters, all_projects, criteria=()):
