@@ -30,12 +30,39 @@ def summary(req, volume):
             'links': views.links(req, 'volumes', volume.id, volume.project_id)}
 
 
+_SHAPE = 'cinderlite.volume_view_shape'
+
+
+def _shape(req, context):
+    """Which microversion and admin fields a volume view has: the same for a whole request.
+
+    Worked out once per request and kept in its environ (a detail page
+    renders a hundred views): ``{name: shown}`` for ``group_id`` (3.13),
+    ``provider_id`` (3.21, admins), ``later`` (3.48), ``cluster_name``
+    (3.61, admins), ``volume_type_id`` (3.63), ``consumes_quota`` (3.65)
+    and ``admin``.
+    """
+    shape = req.environ.get(_SHAPE)
+    if shape is None:
+        admin = context.is_admin
+        shape = {'group_id': microversion.at_least(req, 3, 13),
+                 'provider_id': microversion.at_least(req, 3, 21) and admin,
+                 'later': microversion.at_least(req, 3, 48),
+                 'cluster_name': microversion.at_least(req, 3, 61) and admin,
+                 'volume_type_id': microversion.at_least(req, 3, 63),
+                 'consumes_quota': microversion.at_least(req, 3, 65),
+                 'admin': admin}
+        req.environ[_SHAPE] = shape
+    return shape
+
+
 def base(req, context, volume, type_names, metadata, encrypted, in_cg, attachments=()):
     """The answer of create and update: no ``os-vol-*`` attributes.
 
     ``in_cg``: the volume's group is a consistency group (``consistencygroup_id``).
     ``attachments``: its attached attachments (Cinder lists no other).
     """
+    shape = _shape(req, context)
     body = {
         'id': volume.id, 'status': volume.status, 'size': volume.size,
         'availability_zone': volume.availability_zone,
@@ -52,19 +79,20 @@ def base(req, context, volume, type_names, metadata, encrypted, in_cg, attachmen
         'attachments': [attachment_views.of_volume(context, a) for a in attachments],
         'links': views.links(req, 'volumes', volume.id, volume.project_id),
     }
-    if microversion.at_least(req, 3, 13):
+    if shape['group_id']:
         body['group_id'] = volume.group_id
-    if microversion.at_least(req, 3, 21) and context.is_admin:
+    if shape['provider_id']:
         # Cinder's driver-given backend id: cinderlite's drivers give none.
         body['provider_id'] = None
-    _add_later_fields(req, context, volume, body)
-    if context.is_admin:
+    if shape['later']:
+        _add_later_fields(shape, volume, body)
+    if shape['admin']:
         body['migration_status'] = volume.migration_status
     return body
 
 
-def _add_later_fields(req, context, volume, body):
-    """The fields of 3.48 to 3.69 (Cinder's ``v3/views/volumes.py`` ``detail``).
+def _add_later_fields(shape, volume, body):
+    """The fields of 3.48 to 3.69, from 3.48 on (Cinder's ``v3/views/volumes.py`` ``detail``).
 
     ``shared_targets``: Cinder's default (true) until a backend created the
     volume; then whether the backend shares iSCSI targets, which neither the
@@ -73,14 +101,13 @@ def _add_later_fields(req, context, volume, body):
     ``consumes_quota`` (3.65): every cinderlite volume is charged to quota
     (there are no temporary migration volumes).
     """
-    if microversion.at_least(req, 3, 48):
-        body['shared_targets'] = volume.host is None
-        body['service_uuid'] = service_uuid(volume.host)
-    if microversion.at_least(req, 3, 61) and context.is_admin:
+    body['shared_targets'] = volume.host is None
+    body['service_uuid'] = service_uuid(volume.host)
+    if shape['cluster_name']:
         body['cluster_name'] = None
-    if microversion.at_least(req, 3, 63):
+    if shape['volume_type_id']:
         body['volume_type_id'] = volume.volume_type_id
-    if microversion.at_least(req, 3, 65):
+    if shape['consumes_quota']:
         body['consumes_quota'] = True
 
 
