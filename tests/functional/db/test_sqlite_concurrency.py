@@ -196,3 +196,29 @@ def test_a_reused_connection_always_begins_its_transaction(sqlite_conf):
         sa.event.remove(engine, 'before_cursor_execute', record)
     assert statements[0] == 'BEGIN IMMEDIATE'
     assert inside == [True]
+
+
+def test_transactions_begin_as_driver_sql_in_place_of_oslo_db(sqlite_conf):
+    """Readers send BEGIN, writers BEGIN IMMEDIATE, from cinderlite's listener only.
+
+    oslo.db's listener built a statement object for every BEGIN; ours sends
+    the same text as driver SQL. A later oslo.db that renames its listener
+    keeps its own (engine._emit_begin_as_driver_sql), and this says so.
+    """
+    engine = db_engine.get_engine()
+    assert [listener.__module__ for listener in engine.dispatch.begin] == [
+        'cinderlite.db.engine']
+    statements = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+    sa.event.listen(engine, 'before_cursor_execute', record)
+    try:
+        ctx = new_context()
+        with db_engine.reader(ctx) as session:
+            session.connection()
+        with db_engine.writer(ctx):
+            pass
+    finally:
+        sa.event.remove(engine, 'before_cursor_execute', record)
+    assert statements == ['BEGIN', 'BEGIN IMMEDIATE']
