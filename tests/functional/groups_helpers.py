@@ -71,9 +71,11 @@ def clone(cloud, token='u1:p1', project='p1', **source):
                          token=token, body=body)
 
 
-def list_volumes(cloud, token=ADMIN, query='all_tenants=1', version='3.0'):
+def list_volumes(cloud, token=ADMIN, query='all_tenants=1', version=None):
+    # A multiprocess APIProcess takes no headers: send one only when asked.
+    extra = {'headers': {'OpenStack-API-Version': 'volume ' + version}} if version else {}
     resp = cloud.request('GET', '/v3/%s/volumes/detail?%s' % (token.split(':')[1], query),
-                         token=token, headers={'OpenStack-API-Version': 'volume ' + version})
+                         token=token, **extra)
     assert resp.status == 200, resp
     return resp.json['volumes']
 
