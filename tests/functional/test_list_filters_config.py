@@ -5,7 +5,6 @@ import re
 import uuid
 
 from cinderlite import context as cl_context
-from cinderlite.api import microversion
 from cinderlite.db import types as db_types
 from cinderlite.db import volumes as db_volumes
 from tests.functional import test_list_filters as lf
@@ -13,9 +12,7 @@ from tests.functional import test_volume_backends
 from tests.functional.statement_counter import StatementCounter
 
 
-def test_an_operators_file_allows_like_filters_to_non_admins(monkeypatch, make_cloud,
-                                                             tmp_path):
-    monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 71))
+def test_an_operators_file_allows_like_filters_to_non_admins(make_cloud, tmp_path):
     path = tmp_path / 'filters.json'
     path.write_text(json.dumps({'volume': ['name~', 'status'], 'pool': []}))
     cloud = make_cloud(resource_query_filters_file=str(path))
@@ -38,9 +35,8 @@ def test_an_operators_file_allows_like_filters_to_non_admins(monkeypatch, make_c
         'Invalid filters name are found in query options.'
 
 
-def test_the_cinder_cli_lists_with_filters_and_count(monkeypatch, make_cloud):
+def test_the_cinder_cli_lists_with_filters_and_count(make_cloud):
     """``cinder list --filters name~=x --with-count`` and ``cinder list-filters``."""
-    monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 71))
     cloud = make_cloud()
     for name in ('web-1', 'web-2', 'db'):
         lf.volume(cloud, 'p1', name)
@@ -55,9 +51,8 @@ def test_the_cinder_cli_lists_with_filters_and_count(monkeypatch, make_cloud):
     assert 'snapshot' in out and 'consumes_quota' in out, out
 
 
-def test_list_statements_do_not_grow_with_the_page(monkeypatch, make_cloud):
+def test_list_statements_do_not_grow_with_the_page(make_cloud):
     """A filtered, counted volume list costs as many statements for 1 volume as for 60."""
-    monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 71))
     cloud = make_cloud()
     context = cl_context.get_admin_context()
     type_id = db_types.get_default_type(context).id
