@@ -78,9 +78,10 @@ class ServerProcess:
             return False
         return True
 
-    def request(self, method, path, token='u1:p1', body=None):
+    def request(self, method, path, token='u1:p1', body=None, headers=None):
         data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.url + path, data=data, method=method)
+        req = urllib.request.Request(self.url + path, data=data, method=method,
+                                     headers=headers or {})
         req.add_header('X-Auth-Token', token)
         if data is not None:
             req.add_header('Content-Type', 'application/json')

@@ -110,6 +110,54 @@ def test_a_crash_mid_clone_is_resolved_by_the_restarted_service(server_factory, 
             str(volumes_dir / ('volume-%s' % clone['source_volid'])))
 
 
+def test_a_crash_mid_group_clone_is_resolved_by_the_restarted_service(server_factory,
+                                                                      tmp_path):
+    """The same through the groups API (3.14 create-from-src) as clients send it today.
+
+    The group type is consistent, so the driver clones the group whole (slowly,
+    member by member); a plain type takes the per-volume path, covered in-process.
+    """
+    server = server_factory(backend_options=SLOW,
+                            env={'CINDERLITE_TEST_SLOW_SECONDS': '2'}).start()
+    assert server.request('POST', '/v3/admin/types', token='admin:admin',
+                          body={'volume_type': {'name': 'fast'}}).status == 200
+    h.create_group_type(server, 'gt', specs={'consistent_group_snapshot_enabled': '<is> True'})
+    group_id = h.create_generic_group(server)['id']
+    sources = [h.create_member(server, group_id) for _ in range(3)]
+    volumes_dir = tmp_path / 'state' / 'volumes' / 'file'
+    for index, volume_id in enumerate(sources):
+        h.write_pattern(str(volumes_dir / ('volume-%s' % volume_id)),
+                        b'data of group member %d' % index)
+    resp = h.clone_group(server, source_group_id=group_id)
+    assert resp.status == 202, resp
+    new_id = resp.json['group']['id']
+
+    def members():
+        listing = h.call(server, 'GET', '/volumes/detail', version='3.13').json['volumes']
+        return [v for v in listing if v['group_id'] == new_id]
+    clone_ids = [v['id'] for v in members()]
+    assert len(clone_ids) == 3
+
+    def group_status():
+        return h.call(server, 'GET', '/groups/%s' % new_id).json['group']['status']
+
+    def one_copy_done_and_still_creating():
+        done = [c for c in clone_ids if (volumes_dir / ('volume-%s' % c)).exists()]
+        return done and group_status() == 'creating'
+    fixtures.wait_for(one_copy_done_and_still_creating, what='the clone to be half done')
+    server.kill()
+    server.start(env={'CINDERLITE_TEST_SLOW_SECONDS': '0'})
+    fixtures.wait_status(server, 'groups', new_id, 'available')
+    assert 'Resuming creating of group %s' % new_id in server.log.read_text()
+    clones = members()
+    assert sorted(c['id'] for c in clones) == sorted(clone_ids)
+    for clone in clones:
+        assert clone['status'] == 'available'
+        assert h.checksum(str(volumes_dir / ('volume-%s' % clone['id']))) == h.checksum(
+            str(volumes_dir / ('volume-%s' % clone['source_volid'])))
+    h.assert_usage_is_row_count(server)
+
+
 def test_a_second_cinderlite_all_on_the_same_state_refuses_to_start(server_factory):
     first = server_factory().start()
     second = subprocess.run([console_script('cinderlite-all'), '--config-file',
