@@ -1,9 +1,4 @@
-"""The attachments API (3.27, os-complete 3.44, mode 3.54) over HTTP and with cinderclient.
-
-The service announces a lower maximum until every version below is served:
-these tests raise it in-process (``microversion.MAX_VERSION``), as the
-service will.
-"""
+"""The attachments API (3.27, os-complete 3.44, mode 3.54) over HTTP and with cinderclient."""
 
 import concurrent.futures
 import uuid
@@ -13,7 +8,6 @@ import pytest
 
 from cinderlite import exception
 from cinderlite import policy
-from cinderlite.api import microversion
 from cinderlite.volume.drivers import file as file_driver
 from tests.functional import groups_helpers as h
 from tests.functional.server_process import console_script
@@ -26,11 +20,6 @@ from tests.functional.test_volumes import create_volume
 
 SUMMARY = {'id', 'status', 'instance', 'volume_id'}
 DETAIL = SUMMARY | {'attached_at', 'detached_at', 'attach_mode', 'connection_info'}
-
-
-@pytest.fixture(autouse=True)
-def _announce_3_54(monkeypatch):
-    monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 54))
 
 
 def api(cloud, method, project, path, version='3.54', user='u1', body=None):

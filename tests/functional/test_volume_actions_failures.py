@@ -6,7 +6,6 @@ cloud must not share a module with the module-wide shared cloud.
 
 import os
 
-from cinderlite.api import microversion
 from tests import fixtures
 from tests.functional import groups_helpers as h
 from tests.functional.test_attach_actions import CONNECTOR
@@ -52,9 +51,8 @@ def test_a_snapshot_the_backend_cannot_delete_stops_the_cascade(make_cloud):
     assert usage['snapshots']['in_use'] == 1 and usage['volumes']['in_use'] == 1
 
 
-def test_attach_failures_leave_nothing_and_say_so(make_cloud, monkeypatch):
+def test_attach_failures_leave_nothing_and_say_so(make_cloud):
     """The backend refuses a connector (400) or fails (500): the volume is as it was."""
-    monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 54))
     cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.FailingDriver'}})
     vid = create_volume(cloud, 'p1', name='ok-attach')['id']
     resp = act(cloud, 'p1', vid, {'os-initialize_connection': {'connector': {'host': 'h'}}})
@@ -85,8 +83,7 @@ def test_attach_failures_leave_nothing_and_say_so(make_cloud, monkeypatch):
     assert shown['status'] == 'error_detaching'
 
 
-def test_a_failed_revert_is_told_and_a_missing_one_changes_nothing(make_cloud, monkeypatch):
-    monkeypatch.setattr(microversion, 'MAX_VERSION', max(microversion.MAX_VERSION, (3, 40)))
+def test_a_failed_revert_is_told_and_a_missing_one_changes_nothing(make_cloud):
     cloud = make_cloud(backends={'file': {'volume_driver': 'tests.drivers.FailingDriver'}})
     for name, status, words in (('ok-broken', 'error', 'the rollback broke halfway'),
                                 ('ok-cannot', 'available', 'cannot revert volumes')):
@@ -107,8 +104,7 @@ def test_a_failed_revert_is_told_and_a_missing_one_changes_nothing(make_cloud, m
         assert text.startswith('revert volume to snapshot') and words in text, text
 
 
-def test_a_backend_without_online_extend_refuses_attached_extends(make_cloud, monkeypatch):
-    monkeypatch.setattr(microversion, 'MAX_VERSION', max(microversion.MAX_VERSION, (3, 42)))
+def test_a_backend_without_online_extend_refuses_attached_extends(make_cloud):
     cloud = make_cloud(backends={'file': {
         'volume_driver': 'tests.drivers.OfflineExtendDriver'}})
     vid = create_volume(cloud, 'p1')['id']

@@ -1,7 +1,6 @@
 """Extending an attached volume (3.42) and ``os-extend_volume_completion`` (3.71).
 
-The volume is attached with the legacy ``os-attach``; microversions above
-what main serves are raised in-process for these tests.
+The volume is attached with the legacy ``os-attach``.
 """
 
 import os
@@ -9,7 +8,6 @@ import os
 from cinderclient import exceptions as cinder_exc
 import pytest
 
-from cinderlite.api import microversion
 from tests import fixtures
 from tests.functional import groups_helpers as h
 from tests.functional.test_volume_actions import act
@@ -18,11 +16,6 @@ from tests.functional.test_volumes import volume_file
 
 GiB = 1024 ** 3
 ADMIN = 'admin:admin'
-
-
-@pytest.fixture(autouse=True)
-def serve_3_71(monkeypatch):
-    monkeypatch.setattr(microversion, 'MAX_VERSION', max(microversion.MAX_VERSION, (3, 71)))
 
 
 def version(v):

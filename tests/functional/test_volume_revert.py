@@ -1,8 +1,7 @@
 """Revert to snapshot (3.40): the real cinderclient, raw HTTP for each refusal.
 
 The volume's file must read what it held at its latest snapshot; a refusal
-changes no status and no byte. Microversion 3.40 is above what main serves
-yet: the tests raise the ceiling in-process.
+changes no status and no byte.
 """
 
 import hashlib
@@ -11,7 +10,6 @@ import os
 from cinderclient import exceptions as cinder_exc
 import pytest
 
-from cinderlite.api import microversion
 from tests import fixtures
 from tests.functional.test_volumes import call
 from tests.functional.test_volumes import create_volume
@@ -20,12 +18,6 @@ from tests.functional.test_volumes import write_pattern
 
 ADMIN = 'admin:admin'
 V340 = {'OpenStack-API-Version': 'volume 3.40'}
-
-
-@pytest.fixture(autouse=True)
-def serve_3_40(monkeypatch):
-    if microversion.MAX_VERSION < (3, 40):
-        monkeypatch.setattr(microversion, 'MAX_VERSION', (3, 40))
 
 
 def digest(path):
